@@ -1,0 +1,110 @@
+import { type Random, seededRandom } from './random.js';
+
+/**
+ * When a fault strikes: on each of the first `first` requests after the
+ * faults were set, and otherwise with `probability` (0 to 1) per request.
+ */
+export interface FaultRule {
+  readonly first?: number;
+  readonly probability?: number;
+}
+
+/**
+ * Faults the emulator injects into API requests, for tests and benchmarks.
+ * Set them with the `faults` option of `startEmulator`, or later with
+ * `emulator.setFaults()`, which also restarts the counts and the random
+ * sequence. Every random choice comes from `seed`, so a run repeats.
+ */
+export interface Faults {
+  /** Seed of the random sequence; default 1. */
+  readonly seed?: number;
+  /** Milliseconds to wait before answering each request: a fixed delay, or uniform in `[min, max]`. */
+  readonly latency?: number | { readonly min: number; readonly max: number };
+  /**
+   * HTTP 429 `ThrottlingException`: by rule, and/or from a token bucket that
+   * allows `ratePerSecond` requests a second with bursts of `burst` (default: the rate).
+   */
+  readonly throttle?: FaultRule & { readonly ratePerSecond?: number; readonly burst?: number };
+  /** HTTP 500 `InternalServerException`. */
+  readonly serverError?: FaultRule;
+  /** HTTP 503 `ServiceUnavailableException`. */
+  readonly unavailable?: FaultRule;
+  /**
+   * The connection is destroyed: before any response (default), or
+   * `mid-response`, after the headers and half the body.
+   */
+  readonly drop?: FaultRule & { readonly phase?: 'before-response' | 'mid-response' };
+  /** A ListModelCustomizationJobs page returns the request's own `nextToken` again (first pages are left alone). */
+  readonly repeatToken?: FaultRule;
+}
+
+export type Failure = 'throttle' | 'serverError' | 'unavailable' | 'drop';
+
+/** What happens to one request. */
+export interface FaultDecision {
+  readonly latencyMs: number;
+  readonly failure?: Failure;
+  readonly repeatToken: boolean;
+}
+
+/** Decides the faults of each request in turn, from the seeded sequence. */
+export class FaultInjector {
+  readonly faults: Faults;
+  readonly #random: Random;
+  #requests = 0;
+  #bucket: { tokens: number; updatedMs: number } | undefined;
+
+  constructor(faults: Faults = {}) {
+    this.faults = faults;
+    this.#random = seededRandom(faults.seed ?? 1);
+  }
+
+  decide(nowMs: number): FaultDecision {
+    const { faults } = this;
+    const index = this.#requests++;
+    // Every rule draws on every request, so that one rule's outcome never
+    // shifts the random sequence another rule sees.
+    const strikes = (rule: FaultRule | undefined) => {
+      const draw = this.#random();
+      if (!rule) return false;
+      return index < (rule.first ?? 0) || draw < (rule.probability ?? 0);
+    };
+    const latencyDraw = this.#random();
+    const drop = strikes(faults.drop);
+    const unavailable = strikes(faults.unavailable);
+    const serverError = strikes(faults.serverError);
+    const throttle = strikes(faults.throttle) || this.#overRate(nowMs);
+    const repeatToken = strikes(faults.repeatToken);
+
+    const failure: Failure | undefined = drop
+      ? 'drop'
+      : unavailable
+        ? 'unavailable'
+        : serverError
+          ? 'serverError'
+          : throttle
+            ? 'throttle'
+            : undefined;
+    return { latencyMs: this.#latency(latencyDraw), repeatToken, ...(failure ? { failure } : {}) };
+  }
+
+  #latency(draw: number): number {
+    const { latency } = this.faults;
+    if (latency === undefined) return 0;
+    if (typeof latency === 'number') return latency;
+    return latency.min + draw * (latency.max - latency.min);
+  }
+
+  #overRate(nowMs: number): boolean {
+    const rate = this.faults.throttle?.ratePerSecond;
+    if (rate === undefined) return false;
+    const burst = this.faults.throttle?.burst ?? rate;
+    this.#bucket ??= { tokens: burst, updatedMs: nowMs };
+    const bucket = this.#bucket;
+    bucket.tokens = Math.min(burst, bucket.tokens + ((nowMs - bucket.updatedMs) / 1000) * rate);
+    bucket.updatedMs = nowMs;
+    if (bucket.tokens < 1) return true;
+    bucket.tokens -= 1;
+    return false;
+  }
+}

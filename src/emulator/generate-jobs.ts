@@ -1,0 +1,170 @@
+import {
+  CustomizationType,
+  JobStatusDetails,
+  ModelCustomizationJobStatus,
+  type StatusDetails,
+} from '@aws-sdk/client-bedrock';
+import type { EmulatorJob } from './job-store.js';
+import { pick, type Random, seededRandom } from './random.js';
+
+/** Options of {@link generateJobs}. */
+export interface GenerateJobsOptions {
+  /** How many jobs. */
+  readonly count: number;
+  /** The same seed gives the same jobs; default 1. */
+  readonly seed?: number;
+  /** The newest job is created shortly before this time; default 2026-11-01T00:00:00Z, so that runs repeat. */
+  readonly endingAt?: Date;
+  readonly region?: string;
+  readonly accountId?: string;
+}
+
+/** Base models that accept each kind of customization, as Bedrock offers them. */
+const BASE_MODELS: Record<CustomizationType, readonly string[]> = {
+  FINE_TUNING: [
+    'amazon.titan-text-express-v1:0:8k',
+    'amazon.titan-text-lite-v1:0:4k',
+    'amazon.nova-micro-v1:0:128k',
+    'amazon.nova-lite-v1:0:300k',
+    'anthropic.claude-3-haiku-20240307-v1:0:200k',
+    'meta.llama3-1-8b-instruct-v1:0:128k',
+    'cohere.command-light-text-v14:7:4k',
+  ],
+  CONTINUED_PRE_TRAINING: ['amazon.titan-text-express-v1:0:8k', 'amazon.titan-text-lite-v1:0:4k'],
+  DISTILLATION: ['amazon.nova-micro-v1:0:128k', 'amazon.nova-lite-v1:0:300k', 'meta.llama3-1-8b-instruct-v1:0:128k'],
+  REINFORCEMENT_FINE_TUNING: ['amazon.nova-lite-v1:0:300k', 'amazon.nova-micro-v1:0:128k'],
+  IMPORTED: ['meta.llama3-2-3b-instruct-v1:0:128k', 'mistral.mistral-7b-instruct-v0:2'],
+};
+
+const TYPE_WEIGHTS: readonly [CustomizationType, number][] = [
+  [CustomizationType.FINE_TUNING, 0.5],
+  [CustomizationType.CONTINUED_PRE_TRAINING, 0.15],
+  [CustomizationType.DISTILLATION, 0.15],
+  [CustomizationType.REINFORCEMENT_FINE_TUNING, 0.12],
+  [CustomizationType.IMPORTED, 0.08],
+];
+
+const TEAMS = ['support', 'search', 'legal', 'claims', 'risk', 'sales', 'hr', 'docs', 'triage', 'fraud'];
+const PURPOSES = ['summarize', 'classify', 'extract', 'qa', 'chat', 'rerank', 'tagging', 'intent', 'sql', 'redact'];
+const TYPE_SHORT: Record<CustomizationType, string> = {
+  FINE_TUNING: 'ft',
+  CONTINUED_PRE_TRAINING: 'cpt',
+  DISTILLATION: 'distill',
+  REINFORCEMENT_FINE_TUNING: 'rft',
+  IMPORTED: 'import',
+};
+const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const HOUR = 3_600_000;
+
+function weighted<T>(random: Random, weights: readonly (readonly [T, number])[]): T {
+  let draw = random() * weights.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [value, weight] of weights) {
+    draw -= weight;
+    if (draw < 0) return value;
+  }
+  return (weights.at(-1) as readonly [T, number])[0];
+}
+
+function resourceId(random: Random): string {
+  let id = '';
+  for (let i = 0; i < 12; i++) id += pick(random, [...ID_CHARS]);
+  return id;
+}
+
+/** Jobs still running are the recent ones; old jobs have ended one way or another. */
+function statusFor(random: Random, ageMs: number): ModelCustomizationJobStatus {
+  if (ageMs < 36 * HOUR) {
+    return weighted(random, [
+      [ModelCustomizationJobStatus.IN_PROGRESS, 0.55],
+      [ModelCustomizationJobStatus.STOPPING, 0.1],
+      [ModelCustomizationJobStatus.COMPLETED, 0.2],
+      [ModelCustomizationJobStatus.FAILED, 0.1],
+      [ModelCustomizationJobStatus.STOPPED, 0.05],
+    ]);
+  }
+  return weighted(random, [
+    [ModelCustomizationJobStatus.COMPLETED, 0.72],
+    [ModelCustomizationJobStatus.FAILED, 0.17],
+    [ModelCustomizationJobStatus.STOPPED, 0.11],
+  ]);
+}
+
+const FAILURES = [
+  'Training data validation failed: 12 records exceed the maximum token count.',
+  'The IAM role does not have permission to read s3://training-data.',
+  'Internal error during training. Retry the job.',
+  'Hyperparameter learningRate is out of range for this model.',
+];
+
+function statusDetails(status: ModelCustomizationJobStatus, created: number, random: Random): StatusDetails {
+  const at = (hours: number) => ({ creationTime: new Date(created + hours * HOUR), lastModifiedTime: new Date(created + (hours + 0.5) * HOUR) });
+  const stage = (detail: JobStatusDetails, hours: number) => ({ status: detail, ...at(hours) });
+  const done = JobStatusDetails.COMPLETED;
+  switch (status) {
+    case 'InProgress':
+      return { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(JobStatusDetails.IN_PROGRESS, 1) };
+    case 'Stopping':
+      return { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(JobStatusDetails.STOPPING, 1) };
+    case 'Stopped':
+      return { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(JobStatusDetails.STOPPED, 1) };
+    case 'Failed':
+      return random() < 0.5
+        ? { validationDetails: stage(JobStatusDetails.FAILED, 0), dataProcessingDetails: stage(JobStatusDetails.NOT_STARTED, 0), trainingDetails: stage(JobStatusDetails.NOT_STARTED, 0) }
+        : { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(JobStatusDetails.FAILED, 1) };
+    default:
+      return { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(done, 1) };
+  }
+}
+
+/**
+ * Realistic customization jobs, the same for the same options: ARNs and
+ * names of the service's shapes, every status and every customization type,
+ * with `endTime`, `customModelArn` and `customModelName` wherever the
+ * status implies them. About one job in twenty shares its creation
+ * millisecond with the one before, to exercise the tie order. Newest first.
+ */
+export function generateJobs(options: GenerateJobsOptions): EmulatorJob[] {
+  const { count, seed = 1, region = 'us-east-1', accountId = '123456789012' } = options;
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`generateJobs: count must be a whole number ≥ 0, got ${count}`);
+  const endingAt = (options.endingAt ?? new Date('2026-11-01T00:00:00Z')).getTime();
+  const random = seededRandom(seed);
+  const jobs: EmulatorJob[] = [];
+  let created = endingAt - Math.floor(random() * HOUR);
+
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && random() >= 0.05) created -= 1 + Math.floor(random() * 6 * HOUR);
+    const type = weighted(random, TYPE_WEIGHTS);
+    const baseModel = pick(random, BASE_MODELS[type]);
+    const status = statusFor(random, endingAt - created);
+    const day = new Date(created).toISOString().slice(0, 10).replaceAll('-', '');
+    const jobName = `${pick(random, TEAMS)}-${pick(random, PURPOSES)}-${TYPE_SHORT[type]}-${day}-${String(i).padStart(5, '0')}`;
+    const ended = status === 'Completed' || status === 'Failed' || status === 'Stopped';
+    // An ended job ended before `endingAt`, within a day of its start.
+    const endTime = ended ? new Date(created + random() * Math.min(24 * HOUR, endingAt - created)) : undefined;
+
+    const job: EmulatorJob = {
+      jobArn: `arn:aws:bedrock:${region}:${accountId}:model-customization-job/${baseModel}/${resourceId(random)}`,
+      baseModelArn: `arn:aws:bedrock:${region}::foundation-model/${baseModel}`,
+      jobName,
+      status,
+      statusDetails: statusDetails(status, created, random),
+      creationTime: new Date(created),
+      lastModifiedTime: endTime ?? new Date(created + HOUR),
+      customizationType: type,
+      roleArn: `arn:aws:iam::${accountId}:role/BedrockCustomization-${jobName.split('-')[0]}`,
+      outputModelName: `${jobName}-model`,
+      trainingDataConfig: { s3Uri: `s3://customization-${accountId}/${jobName}/train.jsonl` },
+      validationDataConfig: { validators: [{ s3Uri: `s3://customization-${accountId}/${jobName}/validation.jsonl` }] },
+      outputDataConfig: { s3Uri: `s3://customization-${accountId}/${jobName}/output/` },
+      hyperParameters: { epochCount: String(1 + Math.floor(random() * 5)), batchSize: '8', learningRate: '0.00001' },
+    };
+    if (endTime) job.endTime = endTime;
+    if (status === 'Completed') {
+      job.customModelArn = `arn:aws:bedrock:${region}:${accountId}:custom-model/${baseModel}/${resourceId(random)}`;
+      job.customModelName = `${jobName}-model`;
+    }
+    if (status === 'Failed') job.failureMessage = pick(random, FAILURES);
+    jobs.push(job);
+  }
+  return jobs;
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { CustomizationType } from '@aws-sdk/client-bedrock';
+import { ApiError } from './api-error.js';
+import type { EmulatorJob, JobStore } from './job-store.js';
+
+/** Names and limits from the CreateModelCustomizationJob API reference. */
+const JOB_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9+\-.])*$/;
+const MODEL_NAME = /^([0-9a-zA-Z][_-]?)+$/;
+const ROLE_ARN = /^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role\/.+$/;
+const S3_URI = /^s3:\/\/[a-z0-9][-.a-z0-9]{1,61}(?:\/[-!_*'().a-z0-9A-Z]+(?:\/[-!_*'().a-z0-9A-Z]+)*)?\/?$/;
+const CUSTOMIZATION_TYPES: readonly string[] = Object.values(CustomizationType);
+
+export interface AccountContext {
+  readonly region: string;
+  readonly accountId: string;
+  readonly now: () => number;
+}
+
+type Body = Record<string, unknown>;
+
+function check(problems: string[], field: string, value: unknown, ok: boolean, constraint: string): void {
+  if (!ok) problems.push(`Value '${typeof value === 'object' ? JSON.stringify(value) : String(value)}' at '${field}' failed to satisfy constraint: ${constraint}`);
+}
+
+function text(problems: string[], body: Body, field: string, pattern: RegExp, maxLength: number): string {
+  const value = body[field];
+  if (value === undefined || value === null) {
+    problems.push(`Value null at '${field}' failed to satisfy constraint: Member must not be null`);
+    return '';
+  }
+  const ok = typeof value === 'string' && value.length >= 1 && value.length <= maxLength && pattern.test(value);
+  check(problems, field, value, ok, `Member must satisfy regular expression pattern: ${pattern.source} and have length between 1 and ${maxLength}`);
+  return typeof value === 'string' ? value : '';
+}
+
+function s3Config(problems: string[], body: Body, field: string): { s3Uri: string } {
+  const config = body[field] as Body | undefined | null;
+  if (config === undefined || config === null) {
+    problems.push(`Value null at '${field}' failed to satisfy constraint: Member must not be null`);
+    return { s3Uri: '' };
+  }
+  const s3Uri = typeof config === 'object' ? config.s3Uri : undefined;
+  check(problems, `${field}.s3Uri`, s3Uri, typeof s3Uri === 'string' && S3_URI.test(s3Uri), `Member must satisfy regular expression pattern: ${S3_URI.source}`);
+  return { s3Uri: String(s3Uri) };
+}
+
+function resourceId(): string {
+  return randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+}
+
+/**
+ * CreateModelCustomizationJob: checks what the API reference requires, then
+ * starts the job InProgress. A repeated `clientRequestToken` returns the
+ * job it created before, as the API's idempotency promises.
+ */
+export function createJob(store: JobStore, body: Body, context: AccountContext): { jobArn: string } {
+  const problems: string[] = [];
+  const jobName = text(problems, body, 'jobName', JOB_NAME, 63);
+  const customModelName = text(problems, body, 'customModelName', MODEL_NAME, 63);
+  const roleArn = text(problems, body, 'roleArn', ROLE_ARN, 2048);
+  const baseModelIdentifier = text(problems, body, 'baseModelIdentifier', /^\S+$/, 2048);
+  const trainingDataConfig = s3Config(problems, body, 'trainingDataConfig');
+  const outputDataConfig = s3Config(problems, body, 'outputDataConfig');
+  const { customizationType = 'FINE_TUNING', clientRequestToken } = body;
+  check(problems, 'customizationType', customizationType, CUSTOMIZATION_TYPES.includes(String(customizationType)), `Member must satisfy enum value set: [${CUSTOMIZATION_TYPES.join(', ')}]`);
+  if (problems.length > 0) {
+    const count = problems.length === 1 ? '1 validation error' : `${problems.length} validation errors`;
+    throw new ApiError('ValidationException', 400, `${count} detected: ${problems.join('; ')}`);
+  }
+
+  if (typeof clientRequestToken === 'string') {
+    const earlier = store.ascending().find(({ job }) => job.clientRequestToken === clientRequestToken);
+    if (earlier) return { jobArn: earlier.job.jobArn };
+  }
+  if (store.findByName(jobName)) {
+    throw new ApiError('ValidationException', 400, `A model customization job named ${jobName} already exists.`);
+  }
+
+  const baseModel = baseModelIdentifier.startsWith('arn:') ? baseModelIdentifier.split('/').slice(1).join('/') : baseModelIdentifier;
+  const now = new Date(context.now());
+  const job: EmulatorJob = {
+    jobArn: `arn:aws:bedrock:${context.region}:${context.accountId}:model-customization-job/${baseModel}/${resourceId()}`,
+    baseModelArn: baseModelIdentifier.startsWith('arn:') ? baseModelIdentifier : `arn:aws:bedrock:${context.region}::foundation-model/${baseModel}`,
+    jobName,
+    status: 'InProgress',
+    creationTime: now,
+    lastModifiedTime: now,
+    customizationType: customizationType as CustomizationType,
+    roleArn,
+    outputModelName: customModelName,
+    trainingDataConfig,
+    outputDataConfig,
+    ...(body.validationDataConfig ? { validationDataConfig: body.validationDataConfig as EmulatorJob['validationDataConfig'] & object } : {}),
+    ...(body.hyperParameters ? { hyperParameters: body.hyperParameters as Record<string, string> } : {}),
+    ...(typeof clientRequestToken === 'string' ? { clientRequestToken } : {}),
+  };
+  store.add(job);
+  return { jobArn: job.jobArn };
+}
+
+/** GetModelCustomizationJob: the job's full description. */
+export function getJob(store: JobStore, identifier: string, context: AccountContext): Body {
+  const { job } = store.find(identifier);
+  const { customModelArn, customModelName, clientRequestToken, ...rest } = job;
+  return {
+    ...rest,
+    outputModelName: job.outputModelName ?? customModelName ?? `${job.jobName}-model`,
+    ...(customModelArn ? { outputModelArn: customModelArn } : {}),
+    ...(clientRequestToken ? { clientRequestToken } : {}),
+    roleArn: job.roleArn ?? `arn:aws:iam::${context.accountId}:role/BedrockCustomization`,
+    trainingDataConfig: job.trainingDataConfig ?? { s3Uri: `s3://customization/${job.jobName}/train.jsonl` },
+    validationDataConfig: job.validationDataConfig ?? { validators: [] },
+    outputDataConfig: job.outputDataConfig ?? { s3Uri: `s3://customization/${job.jobName}/output/` },
+  };
+}

@@ -1,0 +1,167 @@
+import {
+  MAX_RESULTS_MAX,
+  MAX_RESULTS_MIN,
+  NAME_CONTAINS_MAX_LENGTH,
+  NAME_CONTAINS_PATTERN,
+  NEXT_TOKEN_MAX_LENGTH,
+  NEXT_TOKEN_PATTERN,
+  parseIsoTime,
+  SORT_BY_VALUES,
+  SORT_ORDERS,
+  STATUSES,
+} from '../api-limits.js';
+import { ApiError } from './api-error.js';
+import { type JobStore, type StoredJob, summaryOf } from './job-store.js';
+import { decodePageToken, encodePageToken, type PagePosition, queryKey } from './page-token.js';
+
+/** The page size when a request names none. The API reference documents no default; this is the emulator's. */
+export const DEFAULT_MAX_RESULTS = 100;
+
+export interface ListQuery {
+  readonly filter: {
+    readonly statusEquals: string | undefined;
+    readonly nameContains: string | undefined;
+    readonly creationTimeAfter: number | undefined;
+    readonly creationTimeBefore: number | undefined;
+    readonly sortBy: string;
+    readonly sortOrder: string;
+  };
+  readonly maxResults: number;
+  readonly nextToken?: string;
+}
+
+/**
+ * Reads and checks the query string as the service does, reporting every
+ * violation at once in AWS's own wording.
+ */
+export function parseListQuery(params: URLSearchParams): ListQuery {
+  const problems: string[] = [];
+  const violation = (field: string, value: string, constraint: string) => {
+    problems.push(`Value '${value}' at '${field}' failed to satisfy constraint: ${constraint}`);
+  };
+  const param = (name: string) => params.get(name) ?? undefined;
+
+  const oneOf = (field: string, allowed: readonly string[]) => {
+    const value = param(field);
+    if (value !== undefined && !allowed.includes(value)) {
+      violation(field, value, `Member must satisfy enum value set: [${allowed.join(', ')}]`);
+    }
+    return value;
+  };
+  const statusEquals = oneOf('statusEquals', STATUSES);
+  const sortBy = oneOf('sortBy', SORT_BY_VALUES) ?? 'CreationTime';
+  const sortOrder = oneOf('sortOrder', SORT_ORDERS) ?? 'Descending';
+
+  const nameContains = param('nameContains');
+  if (nameContains !== undefined) {
+    if (nameContains.length < 1) violation('nameContains', nameContains, 'Member must have length greater than or equal to 1');
+    if (nameContains.length > NAME_CONTAINS_MAX_LENGTH) {
+      violation('nameContains', nameContains, `Member must have length less than or equal to ${NAME_CONTAINS_MAX_LENGTH}`);
+    }
+    if (nameContains.length > 0 && !NAME_CONTAINS_PATTERN.test(nameContains)) {
+      violation('nameContains', nameContains, `Member must satisfy regular expression pattern: ${NAME_CONTAINS_PATTERN.source}`);
+    }
+  }
+
+  const time = (field: string) => {
+    const value = param(field);
+    if (value === undefined) return undefined;
+    const ms = parseIsoTime(value);
+    if (ms === undefined) violation(field, value, 'Member must be a timestamp in ISO-8601 format');
+    return ms;
+  };
+  const creationTimeAfter = time('creationTimeAfter');
+  const creationTimeBefore = time('creationTimeBefore');
+
+  let maxResults = DEFAULT_MAX_RESULTS;
+  const maxResultsText = param('maxResults');
+  if (maxResultsText !== undefined) {
+    maxResults = /^-?\d+$/.test(maxResultsText) ? Number(maxResultsText) : Number.NaN;
+    if (Number.isNaN(maxResults)) violation('maxResults', maxResultsText, 'Member must be an integer');
+    else if (maxResults < MAX_RESULTS_MIN) {
+      violation('maxResults', maxResultsText, `Member must have value greater than or equal to ${MAX_RESULTS_MIN}`);
+    } else if (maxResults > MAX_RESULTS_MAX) {
+      violation('maxResults', maxResultsText, `Member must have value less than or equal to ${MAX_RESULTS_MAX}`);
+    }
+  }
+
+  const nextToken = param('nextToken');
+  if (nextToken !== undefined) {
+    if (nextToken.length < 1) violation('nextToken', nextToken, 'Member must have length greater than or equal to 1');
+    if (nextToken.length > NEXT_TOKEN_MAX_LENGTH) {
+      violation('nextToken', nextToken, `Member must have length less than or equal to ${NEXT_TOKEN_MAX_LENGTH}`);
+    }
+    if (!NEXT_TOKEN_PATTERN.test(nextToken)) {
+      violation('nextToken', nextToken, `Member must satisfy regular expression pattern: ${NEXT_TOKEN_PATTERN.source}`);
+    }
+  }
+
+  if (problems.length > 0) {
+    const count = problems.length === 1 ? '1 validation error' : `${problems.length} validation errors`;
+    throw new ApiError('ValidationException', 400, `${count} detected: ${problems.join('; ')}`);
+  }
+  // JSON.stringify leaves out the undefined members, so the query key depends only on what was sent.
+  const filter = { statusEquals, nameContains, creationTimeAfter, creationTimeBefore, sortBy, sortOrder };
+  return { filter, maxResults, ...(nextToken === undefined ? {} : { nextToken }) };
+}
+
+function comparePosition(stored: StoredJob, position: PagePosition): number {
+  return (
+    stored.createdMs - position.createdMs ||
+    (stored.job.jobArn < position.jobArn ? -1 : stored.job.jobArn > position.jobArn ? 1 : 0)
+  );
+}
+
+/** How many jobs sort before `position`, in ascending order; with `orAt`, those equal to it too. */
+function countBefore(jobs: readonly StoredJob[], position: PagePosition, orAt: boolean): number {
+  let low = 0;
+  let high = jobs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const order = comparePosition(jobs[middle] as StoredJob, position);
+    if (order < 0 || (orAt && order === 0)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+export interface ListPage {
+  modelCustomizationJobSummaries: Record<string, unknown>[];
+  nextToken?: string;
+}
+
+/** One page of ListModelCustomizationJobs. */
+export function listJobs(store: JobStore, query: ListQuery): ListPage {
+  const { filter } = query;
+  const key = queryKey(filter);
+  const position = query.nextToken === undefined ? undefined : decodePageToken(query.nextToken, key);
+  const matches = ({ job, createdMs }: StoredJob) =>
+    (filter.statusEquals === undefined || job.status === filter.statusEquals) &&
+    (filter.nameContains === undefined || job.jobName.includes(filter.nameContains)) &&
+    (filter.creationTimeAfter === undefined || createdMs > filter.creationTimeAfter) &&
+    (filter.creationTimeBefore === undefined || createdMs < filter.creationTimeBefore);
+
+  const jobs = store.ascending();
+  const ascending = filter.sortOrder === 'Ascending';
+  const step = ascending ? 1 : -1;
+  let index: number;
+  if (ascending) index = position === undefined ? 0 : countBefore(jobs, position, true);
+  else index = (position === undefined ? jobs.length : countBefore(jobs, position, false)) - 1;
+
+  const page: StoredJob[] = [];
+  let more = false;
+  for (; index >= 0 && index < jobs.length; index += step) {
+    const stored = jobs[index] as StoredJob;
+    if (!matches(stored)) continue;
+    if (page.length === query.maxResults) {
+      more = true;
+      break;
+    }
+    page.push(stored);
+  }
+
+  const result: ListPage = { modelCustomizationJobSummaries: page.map((stored) => summaryOf(stored.job)) };
+  const last = page.at(-1);
+  if (more && last) result.nextToken = encodePageToken(key, { createdMs: last.createdMs, jobArn: last.job.jobArn });
+  return result;
+}

@@ -1,0 +1,54 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { ApiError } from './api-error.js';
+
+/**
+ * Where the next page starts: just after the job with this creation time and
+ * ARN, in the query's order. A position by key, not by offset, so that jobs
+ * created during a listing neither shift nor repeat what comes after.
+ */
+export interface PagePosition {
+  readonly createdMs: number;
+  readonly jobArn: string;
+}
+
+/**
+ * The token is signed, so it stays opaque: a client can neither forge a
+ * position nor carry a token over to another query.
+ */
+const SECRET = 'bedrock-customization-jobs emulator';
+
+function sign(payload: string): string {
+  return createHmac('sha256', SECRET).update(payload).digest('base64url').slice(0, 22);
+}
+
+/** A short fingerprint of everything but the paging members. */
+export function queryKey(query: object): string {
+  return createHash('sha256').update(JSON.stringify(query)).digest('base64url').slice(0, 16);
+}
+
+export function encodePageToken(key: string, position: PagePosition): string {
+  const payload = Buffer.from(JSON.stringify([key, position.createdMs, position.jobArn])).toString('base64url');
+  return `${payload}.${sign(payload)}`;
+}
+
+function invalidToken(reason: string): ApiError {
+  return new ApiError('ValidationException', 400, `Invalid nextToken: ${reason}.`);
+}
+
+export function decodePageToken(token: string, key: string): PagePosition {
+  const [payload = '', signature = '', ...rest] = token.split('.');
+  const expected = Buffer.from(sign(payload));
+  const given = Buffer.from(signature);
+  if (rest.length > 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw invalidToken('the token is malformed or has expired');
+  }
+  const [tokenKey, createdMs, jobArn] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [
+    string,
+    number,
+    string,
+  ];
+  if (tokenKey !== key) {
+    throw invalidToken('the token was issued for a request with other filters or another sort order');
+  }
+  return { createdMs, jobArn };
+}

@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiError } from './api-error.js';
+import { type Failure, FaultInjector, type Faults } from './faults.js';
+import { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
+import { createJob, getJob } from './job-operations.js';
+import { type EmulatorJob, JobStore } from './job-store.js';
+import { listJobs, parseListQuery } from './list-jobs.js';
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** The port on 127.0.0.1; default 0, any free one. */
+  readonly port?: number;
+  /** The jobs it starts with: given as they are, or generated from a count and a seed. Default: none. */
+  readonly jobs?: readonly EmulatorJob[] | GenerateJobsOptions;
+  /** Faults to inject from the first request on; see {@link Faults}. */
+  readonly faults?: Faults;
+  /** How long a stopped job stays `Stopping` before it reads `Stopped`; default 1000 ms. */
+  readonly stopDelayMs?: number;
+  /** The region in the ARNs of created jobs; default `us-east-1`. */
+  readonly region?: string;
+  /** The account in the ARNs of created jobs; default `123456789012`. */
+  readonly accountId?: string;
+}
+
+/** One request the emulator received, in the order they arrived. */
+export interface RequestRecord {
+  readonly method: string;
+  readonly path: string;
+  /** The query parameters, decoded. */
+  readonly query: Readonly<Record<string, string>>;
+  /** The operation the route names, when it names one. */
+  readonly operation?: string;
+  /** The `x-amzn-requestid` it answered with. */
+  readonly requestId: string;
+  /** The HTTP status it answered with: `undefined` while in flight, `0` when the connection closed unanswered. */
+  status: number | undefined;
+  /** The fault injected into it, if any. */
+  fault?: Failure;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** `http://127.0.0.1:<port>`, for the SDK client's `endpoint` or `AWS_ENDPOINT_URL_BEDROCK`. */
+  readonly url: string;
+  readonly port: number;
+  /** Every request received, oldest first. */
+  readonly requests: RequestRecord[];
+  /** The faults in force. */
+  readonly faults: Faults;
+  /** Replaces the faults, and restarts their counts and random sequence. */
+  setFaults(faults?: Faults): void;
+  /** Adds jobs while it runs, as if they had been created elsewhere. */
+  addJobs(jobs: readonly EmulatorJob[]): void;
+  /** Stops listening and closes every connection. */
+  close(): Promise<void>;
+}
+
+const JOBS_PATH = '/model-customization-jobs';
+const MAX_BODY_BYTES = 1 << 20;
+
+interface Route {
+  readonly operation: string;
+  readonly jobIdentifier?: string;
+}
+
+function route(method: string, path: string): Route {
+  if (path === JOBS_PATH) {
+    if (method === 'GET') return { operation: 'ListModelCustomizationJobs' };
+    if (method === 'POST') return { operation: 'CreateModelCustomizationJob' };
+  }
+  const match = /^\/model-customization-jobs\/([^/]+)(\/stop)?$/.exec(path);
+  if (match) {
+    let jobIdentifier: string;
+    try {
+      jobIdentifier = decodeURIComponent(match[1] as string);
+    } catch {
+      throw new ApiError('ValidationException', 400, 'The jobIdentifier in the path is not valid percent-encoding.');
+    }
+    if (method === 'GET' && !match[2]) return { operation: 'GetModelCustomizationJob', jobIdentifier };
+    if (method === 'POST' && match[2]) return { operation: 'StopModelCustomizationJob', jobIdentifier };
+  }
+  throw new ApiError('UnknownOperationException', 404, `No operation matches ${method} ${path}.`);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError('ValidationException', 413, 'The request body is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJsonBody(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError('SerializationException', 400, 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ApiError('SerializationException', 400, 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
+/**
+ * Starts a local Bedrock that speaks the real wire format of
+ * ListModelCustomizationJobs, CreateModelCustomizationJob,
+ * GetModelCustomizationJob and StopModelCustomizationJob, on 127.0.0.1 only.
+ *
+ * @example
+ * ```ts
+ * import { BedrockClient, ListModelCustomizationJobsCommand } from '@aws-sdk/client-bedrock';
+ * import { startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator({ jobs: { count: 250, seed: 7 } });
+ * const client = new BedrockClient({
+ *   endpoint: emulator.url,
+ *   region: 'us-east-1',
+ *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+ * });
+ * const page = await client.send(new ListModelCustomizationJobsCommand({ maxResults: 10 }));
+ * await emulator.close();
+ * ```
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const context = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012', now: Date.now };
+  const seedJobs = options.jobs === undefined ? [] : 'count' in options.jobs ? generateJobs(options.jobs) : options.jobs;
+  const store = new JobStore(seedJobs, { stopDelayMs: options.stopDelayMs ?? 1000, now: context.now });
+  let injector = new FaultInjector(options.faults);
+  const requests: RequestRecord[] = [];
+
+  function send(response: ServerResponse, record: RequestRecord, status: number, body: unknown, errorType?: string): void {
+    if (response.destroyed || response.headersSent) return;
+    const payload = JSON.stringify(body);
+    record.status = status;
+    response.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+      'x-amzn-requestid': record.requestId,
+      ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
+    });
+    response.end(payload);
+  }
+
+  function sendError(response: ServerResponse, record: RequestRecord, error: unknown): void {
+    const apiError =
+      error instanceof ApiError ? error : new ApiError('InternalServerException', 500, 'The emulator failed on this request.');
+    send(response, record, apiError.status, { message: apiError.message }, apiError.errorType);
+  }
+
+  const FAILURES: Record<Exclude<Failure, 'drop'>, ApiError> = {
+    throttle: new ApiError('ThrottlingException', 429, 'Rate exceeded'),
+    serverError: new ApiError('InternalServerException', 500, 'An internal server error occurred. Retry your request.'),
+    unavailable: new ApiError('ServiceUnavailableException', 503, 'The service is unavailable. Try again later.'),
+  };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://emulator');
+    const method = request.method ?? 'GET';
+    const record: RequestRecord = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      requestId: randomUUID(),
+      status: undefined,
+    };
+    requests.push(record);
+    response.on('close', () => {
+      record.status ??= 0;
+    });
+    try {
+      const target = route(method, url.pathname);
+      (record as { operation?: string }).operation = target.operation;
+      const body = await readBody(request);
+      const decision = injector.decide(Date.now());
+      if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+      if (response.destroyed) return;
+      if (decision.failure) record.fault = decision.failure;
+      if (decision.failure === 'drop' && injector.faults.drop?.phase !== 'mid-response') {
+        response.socket?.destroy();
+        return;
+      }
+      if (decision.failure && decision.failure !== 'drop') throw FAILURES[decision.failure];
+
+      let status = 200;
+      let result: unknown;
+      switch (target.operation) {
+        case 'ListModelCustomizationJobs': {
+          const query = parseListQuery(url.searchParams);
+          const page = listJobs(store, query);
+          if (decision.repeatToken && query.nextToken !== undefined) page.nextToken = query.nextToken;
+          result = page;
+          break;
+        }
+        case 'CreateModelCustomizationJob':
+          status = 201;
+          result = createJob(store, parseJsonBody(body), context);
+          break;
+        case 'GetModelCustomizationJob':
+          result = getJob(store, target.jobIdentifier as string, context);
+          break;
+        default:
+          store.stop(target.jobIdentifier as string);
+          result = {};
+      }
+
+      if (decision.failure === 'drop') {
+        // Headers and half the body, then the connection goes: the client sees a truncated response.
+        const payload = JSON.stringify(result);
+        record.status = status;
+        response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+        response.write(payload.slice(0, payload.length >> 1), () => response.socket?.destroy());
+        return;
+      }
+      send(response, record, status, result);
+    } catch (error) {
+      sendError(response, record, error);
+    }
+  }
+
+  const server = createServer((request, response) => {
+    request.on('error', () => {});
+    handle(request, response).catch(() => response.socket?.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    get faults() {
+      return injector.faults;
+    },
+    setFaults(faults = {}) {
+      injector = new FaultInjector(faults);
+    },
+    addJobs(jobs) {
+      for (const job of jobs) store.add(job);
+    },
+    close() {
+      return new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

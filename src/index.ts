@@ -1,0 +1,7 @@
+/**
+ * bedrock-customization-jobs: every Amazon Bedrock model customization job,
+ * one at a time, from an async iterator.
+ *
+ * @packageDocumentation
+ */
+export {};
