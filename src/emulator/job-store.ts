@@ -34,6 +34,8 @@ export interface StoredJob {
   readonly createdMs: number;
   /** When StopModelCustomizationJob moved it to Stopping. */
   stoppingSinceMs?: number;
+  /** The summary as JSON, cached: turning Dates into strings is most of a page's cost. */
+  summaryJson?: string;
 }
 
 /** The fields of a summary, in the order the service writes them. */
@@ -51,12 +53,16 @@ const SUMMARY_FIELDS = [
   'customizationType',
 ] as const;
 
-export function summaryOf(job: EmulatorJob): Record<string, unknown> {
-  const summary: Record<string, unknown> = {};
-  for (const field of SUMMARY_FIELDS) {
-    if (job[field] !== undefined) summary[field] = job[field];
+/** The summary's JSON, as the service writes it: Dates become ISO-8601 strings, strings stay as given. */
+export function summaryJson(stored: StoredJob): string {
+  if (stored.summaryJson === undefined) {
+    const summary: Record<string, unknown> = {};
+    for (const field of SUMMARY_FIELDS) {
+      if (stored.job[field] !== undefined) summary[field] = stored.job[field];
+    }
+    stored.summaryJson = JSON.stringify(summary);
   }
-  return summary;
+  return stored.summaryJson;
 }
 
 function timeMs(value: unknown, field: string, jobArn: string): number {
@@ -144,6 +150,7 @@ export class JobStore {
     this.#stopping.add(stored);
     stored.job.status = 'Stopping';
     stored.job.lastModifiedTime = new Date(now);
+    delete stored.summaryJson;
   }
 
   /** Stopping jobs settle when read, so the emulator needs no timers. */
@@ -156,6 +163,7 @@ export class JobStore {
       stored.job.endTime = new Date(since + this.#options.stopDelayMs);
       stored.job.lastModifiedTime = stored.job.endTime;
       delete stored.stoppingSinceMs;
+      delete stored.summaryJson;
       this.#stopping.delete(stored);
     }
   }

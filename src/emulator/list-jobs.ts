@@ -11,7 +11,7 @@ import {
   STATUSES,
 } from '../api-limits.js';
 import { ApiError } from './api-error.js';
-import { type JobStore, type StoredJob, summaryOf } from './job-store.js';
+import { type JobStore, type StoredJob, summaryJson } from './job-store.js';
 import { decodePageToken, encodePageToken, type PagePosition, queryKey } from './page-token.js';
 
 /** The page size when a request names none. The API reference documents no default; this is the emulator's. */
@@ -126,8 +126,14 @@ function countBefore(jobs: readonly StoredJob[], position: PagePosition, orAt: b
 }
 
 export interface ListPage {
-  modelCustomizationJobSummaries: Record<string, unknown>[];
+  readonly jobs: readonly StoredJob[];
   nextToken?: string;
+}
+
+/** The response body, built from each job's cached JSON. */
+export function listPageJson(page: ListPage): string {
+  const summaries = `"modelCustomizationJobSummaries":[${page.jobs.map(summaryJson).join(',')}]`;
+  return page.nextToken === undefined ? `{${summaries}}` : `{"nextToken":${JSON.stringify(page.nextToken)},${summaries}}`;
 }
 
 /** One page of ListModelCustomizationJobs. */
@@ -160,7 +166,7 @@ export function listJobs(store: JobStore, query: ListQuery): ListPage {
     page.push(stored);
   }
 
-  const result: ListPage = { modelCustomizationJobSummaries: page.map((stored) => summaryOf(stored.job)) };
+  const result: ListPage = { jobs: page };
   const last = page.at(-1);
   if (more && last) result.nextToken = encodePageToken(key, { createdMs: last.createdMs, jobArn: last.job.jobArn });
   return result;

@@ -7,7 +7,7 @@ import { type Failure, FaultInjector, type Faults } from './faults.js';
 import { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
 import { createJob, getJob } from './job-operations.js';
 import { type EmulatorJob, JobStore } from './job-store.js';
-import { listJobs, parseListQuery } from './list-jobs.js';
+import { listJobs, listPageJson, parseListQuery } from './list-jobs.js';
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -137,9 +137,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let injector = new FaultInjector(options.faults);
   const requests: RequestRecord[] = [];
 
-  function send(response: ServerResponse, record: RequestRecord, status: number, body: unknown, errorType?: string): void {
+  function send(response: ServerResponse, record: RequestRecord, status: number, payload: string, errorType?: string): void {
     if (response.destroyed || response.headersSent) return;
-    const payload = JSON.stringify(body);
     record.status = status;
     response.writeHead(status, {
       'content-type': 'application/json',
@@ -153,7 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   function sendError(response: ServerResponse, record: RequestRecord, error: unknown): void {
     const apiError =
       error instanceof ApiError ? error : new ApiError('InternalServerException', 500, 'The emulator failed on this request.');
-    send(response, record, apiError.status, { message: apiError.message }, apiError.errorType);
+    send(response, record, apiError.status, JSON.stringify({ message: apiError.message }), apiError.errorType);
   }
 
   const FAILURES: Record<Exclude<Failure, 'drop'>, ApiError> = {
@@ -191,36 +190,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (decision.failure && decision.failure !== 'drop') throw FAILURES[decision.failure];
 
       let status = 200;
-      let result: unknown;
+      let payload: string;
       switch (target.operation) {
         case 'ListModelCustomizationJobs': {
           const query = parseListQuery(url.searchParams);
           const page = listJobs(store, query);
           if (decision.repeatToken && query.nextToken !== undefined) page.nextToken = query.nextToken;
-          result = page;
+          payload = listPageJson(page);
           break;
         }
         case 'CreateModelCustomizationJob':
           status = 201;
-          result = createJob(store, parseJsonBody(body), context);
+          payload = JSON.stringify(createJob(store, parseJsonBody(body), context));
           break;
         case 'GetModelCustomizationJob':
-          result = getJob(store, target.jobIdentifier as string, context);
+          payload = JSON.stringify(getJob(store, target.jobIdentifier as string, context));
           break;
         default:
           store.stop(target.jobIdentifier as string);
-          result = {};
+          payload = '{}';
       }
 
       if (decision.failure === 'drop') {
         // Headers and half the body, then the connection goes: the client sees a truncated response.
-        const payload = JSON.stringify(result);
         record.status = status;
         response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
         response.write(payload.slice(0, payload.length >> 1), () => response.socket?.destroy());
         return;
       }
-      send(response, record, status, result);
+      send(response, record, status, payload);
     } catch (error) {
       sendError(response, record, error);
     }
