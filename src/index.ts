@@ -4,4 +4,34 @@
  *
  * @packageDocumentation
  */
-export {};
+export type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
+export type { CustomizationJobFilter } from './customization-job-filter.js';
+export { AsyncChain } from './engine/async-chain.js';
+export type { Source } from './engine/batch-source.js';
+export { Listing } from './engine/listing.js';
+export type { ListingOptions } from './engine/listing-options.js';
+export {
+  chunks,
+  drop,
+  every,
+  filter,
+  find,
+  first,
+  flatMap,
+  forEach,
+  map,
+  type Operator,
+  pipe,
+  reduce,
+  some,
+  take,
+  toArray,
+} from './engine/operators.js';
+export type { Page } from './engine/page-loop.js';
+export { type ListingProgress, PaginationError, RepeatedTokenError } from './engine/pagination-error.js';
+export { DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './engine/retry.js';
+export {
+  type BedrockClientLike,
+  type PaginateCustomizationJobsOptions,
+  paginateCustomizationJobs,
+} from './paginate-customization-jobs.js';

@@ -1,0 +1,114 @@
+import { type BatchSource, batchesOf, openBatches, type Source } from './batch-source.js';
+import * as operators from './operators.js';
+
+/**
+ * An async iterable of items with the TC39 iterator-helper methods, chainable.
+ * Every method calls the standalone function of the same name, and every
+ * `[Symbol.asyncIterator]()` starts afresh from the source.
+ *
+ * @example
+ * ```ts
+ * const names = await AsyncChain.from(source)
+ *   .filter((job) => job.status === 'Failed')
+ *   .map((job) => job.jobName)
+ *   .take(10)
+ *   .toArray();
+ * ```
+ */
+export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
+  readonly #open: (limit?: number) => AsyncIterable<readonly T[]>;
+
+  /** @internal Chains are made by `AsyncChain.from`, the operators and the paginator. */
+  constructor(open: (limit?: number) => AsyncIterable<readonly T[]>) {
+    this.#open = open;
+  }
+
+  /** A chain over any async or sync iterable. */
+  static from<T>(source: Source<T>): AsyncChain<T> {
+    return source instanceof AsyncChain ? source : new AsyncChain((limit) => batchesOf(source, limit));
+  }
+
+  /** @internal The batch protocol; see `batch-source.ts`. */
+  [openBatches](limit?: number): AsyncIterable<readonly T[]> {
+    return this.#open(limit);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const batch of this.#open()) {
+      for (const item of batch) yield item;
+    }
+  }
+
+  /** Each item through `mapper`. See {@link operators.map}. */
+  map<U>(mapper: (value: T, index: number) => U | PromiseLike<U>): AsyncChain<Awaited<U>> {
+    return operators.map(mapper)(this);
+  }
+
+  /** The items that satisfy `predicate`; a type guard narrows the type. See {@link operators.filter}. */
+  filter<S extends T>(predicate: (value: T, index: number) => value is S): AsyncChain<S>;
+  filter(predicate: (value: T, index: number) => unknown): AsyncChain<T>;
+  filter(predicate: (value: T, index: number) => unknown): AsyncChain<T> {
+    return operators.filter(predicate)(this);
+  }
+
+  /** The first `count` items; no request asks for more. See {@link operators.take}. */
+  take(count: number): AsyncChain<T> {
+    return operators.take<T>(count)(this);
+  }
+
+  /** All but the first `count` items. See {@link operators.drop}. */
+  drop(count: number): AsyncChain<T> {
+    return operators.drop<T>(count)(this);
+  }
+
+  /** Each item through `mapper`, flattened one level. See {@link operators.flatMap}. */
+  flatMap<U>(
+    mapper: (value: T, index: number) => Iterable<U> | AsyncIterable<U> | PromiseLike<Iterable<U> | AsyncIterable<U>>,
+  ): AsyncChain<U> {
+    return operators.flatMap(mapper)(this);
+  }
+
+  /** The items in arrays of `size`. See {@link operators.chunks}. */
+  chunks(size: number): AsyncChain<T[]> {
+    return operators.chunks<T>(size)(this);
+  }
+
+  /** Every item, in an array. */
+  toArray(): Promise<T[]> {
+    return operators.toArray(this);
+  }
+
+  /** Calls `fn` on each item in turn. */
+  forEach(fn: (value: T, index: number) => unknown): Promise<void> {
+    return operators.forEach(this, fn);
+  }
+
+  /** Folds the items into one value. See {@link operators.reduce}. */
+  reduce(reducer: (accumulator: T, value: T, index: number) => T | PromiseLike<T>): Promise<T>;
+  reduce<U>(reducer: (accumulator: U, value: T, index: number) => U | PromiseLike<U>, initial: U): Promise<U>;
+  reduce<U>(reducer: (accumulator: U, value: T, index: number) => U | PromiseLike<U>, ...initial: [U?]): Promise<U> {
+    return (operators.reduce as (...args: unknown[]) => Promise<U>)(this, reducer, ...initial);
+  }
+
+  /** Whether any item satisfies `predicate`. */
+  some(predicate: (value: T, index: number) => unknown): Promise<boolean> {
+    return operators.some(this, predicate);
+  }
+
+  /** Whether every item satisfies `predicate`. */
+  every(predicate: (value: T, index: number) => unknown): Promise<boolean> {
+    return operators.every(this, predicate);
+  }
+
+  /** The first item that satisfies `predicate`, or `undefined`. */
+  find<S extends T>(predicate: (value: T, index: number) => value is S): Promise<S | undefined>;
+  find(predicate: (value: T, index: number) => unknown): Promise<T | undefined>;
+  find(predicate: (value: T, index: number) => unknown): Promise<T | undefined> {
+    return operators.find(this, predicate);
+  }
+
+  /** The first item, or `undefined`; one request asks for one item. */
+  first(): Promise<T | undefined> {
+    return operators.first(this);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Items travel through a chain a page at a time, as arrays: one await per
+ * page instead of one per item and operator. This is the protocol.
+ */
+
+/** Anything a chain can start from: an async or a sync iterable. */
+export type Source<T> = AsyncIterable<T> | Iterable<T>;
+
+/** Opens a fresh run of batches; `limit` is how many items the consumer may still want, when known. */
+export const openBatches: unique symbol = Symbol('openBatches');
+
+export interface BatchSource<T> {
+  [openBatches](limit?: number): AsyncIterable<readonly T[]>;
+}
+
+function isBatchSource<T>(source: unknown): source is BatchSource<T> {
+  return typeof source === 'object' && source !== null && openBatches in source;
+}
+
+async function* arrayAsOneBatch<T>(items: readonly T[]): AsyncGenerator<readonly T[]> {
+  if (items.length > 0) yield items;
+}
+
+async function* syncItems<T>(items: Iterable<T>): AsyncGenerator<readonly T[]> {
+  for (const item of items) yield [item];
+}
+
+async function* asyncItems<T>(items: AsyncIterable<T>): AsyncGenerator<readonly T[]> {
+  for await (const item of items) yield [item];
+}
+
+/** The batches of any source: its own when it is a chain, else its items one by one. */
+export function batchesOf<T>(source: Source<T>, limit?: number): AsyncIterable<readonly T[]> {
+  if (isBatchSource<T>(source)) return source[openBatches](limit);
+  if (Array.isArray(source)) return arrayAsOneBatch(source as readonly T[]);
+  if (typeof source === 'object' && source !== null) {
+    if (typeof (source as AsyncIterable<T>)[Symbol.asyncIterator] === 'function') return asyncItems(source as AsyncIterable<T>);
+    if (typeof (source as Iterable<T>)[Symbol.iterator] === 'function') return syncItems(source as Iterable<T>);
+  }
+  throw new TypeError(`expected an AsyncIterable or an Iterable object; got ${source === null ? 'null' : typeof source}`);
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}

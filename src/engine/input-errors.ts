@@ -1,0 +1,56 @@
+import { inspect } from 'node:util';
+
+/** A value as an input error shows it: strings quoted, objects one level deep, on one line. */
+export function describeValue(value: unknown): string {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date(${value.toISOString()})`;
+  return inspect(value, { depth: 0, breakLength: Number.POSITIVE_INFINITY, maxStringLength: 80, maxArrayLength: 5 });
+}
+
+/** An input error that names the field, the value and what is allowed. */
+export function inputError<E extends TypeErrorConstructor | RangeErrorConstructor>(
+  Kind: E,
+  field: string,
+  value: unknown,
+  allowed: string,
+): InstanceType<E> {
+  return new Kind(`${field} must be ${allowed}; got ${describeValue(value)}`) as InstanceType<E>;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * Rejects keys outside `allowed`, suggesting the nearest one, since a
+ * misspelt filter (`statusEqual`) would otherwise list everything silently.
+ */
+export function rejectUnknownKeys(object: object, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(object)) {
+    if (allowed.includes(key)) continue;
+    const nearest = allowed
+      .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
+      .sort((a, b) => a.distance - b.distance)[0];
+    const hint = nearest && nearest.distance <= 3 ? ` Did you mean '${nearest.candidate}'?` : '';
+    throw new TypeError(`${where} has an unknown key '${key}'.${hint} Allowed keys: ${allowed.join(', ')}`);
+  }
+}
+
+/** `value` must be a plain object (or undefined); anything else names `where`. */
+export function assertOptionalObject(value: unknown, where: string): asserts value is object | undefined {
+  if (value === undefined) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw inputError(TypeError, where, value, 'an object or undefined');
+  }
+}

@@ -1,0 +1,167 @@
+import pRetry from 'p-retry';
+import { assertOptionalObject, inputError, rejectUnknownKeys } from './input-errors.js';
+
+/** What `onRetry` is told before each retry of a page. */
+export interface RetryEvent {
+  /** The error of the attempt that failed. */
+  readonly error: unknown;
+  /** The attempt that failed, from 1. */
+  readonly attemptNumber: number;
+  /** Retries left for this page after this one. */
+  readonly retriesLeft: number;
+  /** The page being fetched, from 1 in this listing. */
+  readonly pageNumber: number;
+  /** Why it is retried. */
+  readonly reason: 'throttling' | 'transient';
+}
+
+/**
+ * Backoff for each page, with p-retry's names and meaning. The delay before
+ * retry n (from 1) is `minTimeout · factor^(n−1)`, times a random factor in
+ * [1, 2) when `randomize`, capped at `maxTimeout`; no retry starts after
+ * `maxRetryTime` ms.
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt; default 5. */
+  readonly retries?: number;
+  /** Delay before the first retry, in ms; default 500. */
+  readonly minTimeout?: number;
+  /** Cap on one delay, in ms; default 20,000. */
+  readonly maxTimeout?: number;
+  /** Growth of the delay per retry; default 2. */
+  readonly factor?: number;
+  /** Multiply each delay by a random factor in [1, 2) (jitter); default true. */
+  readonly randomize?: boolean;
+  /** Give up on a page once this many ms have passed since its first attempt; default Infinity. */
+  readonly maxRetryTime?: number;
+  /** Called before each retry; what it throws ends the listing. */
+  readonly onRetry?: (event: RetryEvent) => void;
+}
+
+/** The defaults: up to 5 retries a page, 0.5–1, 1–2, 2–4, 4–8 and 8–16 s apart. */
+export const DEFAULT_RETRY = {
+  retries: 5,
+  minTimeout: 500,
+  maxTimeout: 20_000,
+  factor: 2,
+  randomize: true,
+  maxRetryTime: Number.POSITIVE_INFINITY,
+} as const satisfies RetryOptions;
+
+const RETRY_KEYS = ['retries', 'minTimeout', 'maxTimeout', 'factor', 'randomize', 'maxRetryTime', 'onRetry'];
+
+/** Checks `retry` eagerly, with p-retry's own ranges. */
+export function validateRetryOptions(retry: unknown): RetryOptions | false {
+  if (retry === false) return false;
+  assertOptionalObject(retry, 'options.retry');
+  if (retry === undefined) return {};
+  rejectUnknownKeys(retry, RETRY_KEYS, 'options.retry');
+  const options = retry as Record<string, unknown>;
+  const number = (key: string, allowed: string, ok: (value: number) => boolean) => {
+    const value = options[key];
+    if (value === undefined) return;
+    if (typeof value !== 'number') throw inputError(TypeError, `options.retry.${key}`, value, allowed);
+    if (!ok(value)) throw inputError(RangeError, `options.retry.${key}`, value, allowed);
+  };
+  number('retries', 'a whole number ≥ 0, or Infinity', (value) => value >= 0 && (Number.isInteger(value) || value === Number.POSITIVE_INFINITY));
+  number('minTimeout', 'a finite number of ms ≥ 0', (value) => value >= 0 && Number.isFinite(value));
+  number('maxTimeout', 'a number of ms ≥ 0, or Infinity', (value) => value >= 0);
+  number('factor', 'a finite number > 0', (value) => value > 0 && Number.isFinite(value));
+  number('maxRetryTime', 'a number of ms ≥ 0, or Infinity', (value) => value >= 0);
+  if (options.randomize !== undefined && typeof options.randomize !== 'boolean') {
+    throw inputError(TypeError, 'options.retry.randomize', options.randomize, 'a boolean');
+  }
+  if (options.onRetry !== undefined && typeof options.onRetry !== 'function') {
+    throw inputError(TypeError, 'options.retry.onRetry', options.onRetry, 'a function');
+  }
+  return retry as RetryOptions;
+}
+
+const THROTTLING_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+]);
+const TRANSIENT_NAMES = new Set(['InternalServerException', 'ServiceUnavailableException', 'InternalFailure', 'TimeoutError', 'RequestTimeout']);
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+  $retryable?: { throttling?: unknown };
+}
+
+/**
+ * Whether a failed request is worth retrying, by the error's name, HTTP
+ * status and network code; the SDK leaves `$retryable` unset on
+ * ThrottlingException, so it cannot be relied on.
+ */
+export function retryReason(error: unknown): RetryEvent['reason'] | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { name, code, $metadata, $retryable } = error as ErrorLike;
+  const status = $metadata?.httpStatusCode;
+  if (status === 429 || THROTTLING_NAMES.has(name as string) || $retryable?.throttling === true) return 'throttling';
+  if (TRANSIENT_STATUSES.has(status as number) || TRANSIENT_NAMES.has(name as string)) return 'transient';
+  if (NETWORK_CODES.has(code as string)) return 'transient';
+  return undefined;
+}
+
+/** The result of one page's attempts. */
+export interface Attempts<T> {
+  readonly value: T;
+  readonly attempts: number;
+}
+
+/** An error from the last attempt, with how many attempts were made. */
+export class AttemptsExhausted extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly attempts: number,
+  ) {
+    super('attempts exhausted', { cause: error });
+  }
+}
+
+/**
+ * Runs `attempt` until it succeeds, retrying throttling and transient
+ * failures with backoff through p-retry; anything else fails at once.
+ * An abort rejects with the signal's reason, mid-request or mid-wait.
+ */
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  retry: RetryOptions | false,
+  signal: AbortSignal,
+  pageNumber: number,
+): Promise<Attempts<T>> {
+  let attempts = 0;
+  const run = async () => {
+    attempts++;
+    return attempt();
+  };
+  try {
+    if (retry === false) return { value: await run(), attempts };
+    const { onRetry, ...backoff } = { ...DEFAULT_RETRY, ...retry };
+    const value = await pRetry(run, {
+      ...backoff,
+      signal,
+      shouldRetry: ({ error, attemptNumber, retriesLeft }) => {
+        if (signal.aborted) return false;
+        const reason = retryReason(error);
+        if (reason === undefined) return false;
+        onRetry?.({ error, attemptNumber, retriesLeft: retriesLeft - 1, pageNumber, reason });
+        return true;
+      },
+    });
+    return { value, attempts };
+  } catch (error) {
+    signal.throwIfAborted();
+    throw new AttemptsExhausted(error, attempts);
+  }
+}
