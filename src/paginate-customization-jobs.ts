@@ -22,7 +22,7 @@ export interface PaginateCustomizationJobsOptions extends ListingOptions {
    * retries off. A client you pass keeps its own retries, which multiply
    * with these: see the README.
    */
-  readonly client?: BedrockClientLike;
+  readonly client?: BedrockClientLike | undefined;
 }
 
 const OPERATION = 'ListModelCustomizationJobs';

@@ -5,13 +5,13 @@ import { type RetryOptions, validateRetryOptions } from './retry.js';
 /** The paging options every listing takes. */
 export interface ListingOptions {
   /** Items asked for per request, 1 to the API's maximum; default the maximum. */
-  readonly pageSize?: number;
+  readonly pageSize?: number | undefined;
   /** Start from this page token instead of the first page: a page's `nextToken` or an error's `resumeToken`. */
-  readonly startingToken?: string;
+  readonly startingToken?: string | undefined;
   /** Aborting it cancels the request in flight and any backoff wait; the iterator rejects with its reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Backoff for throttling and transient failures, per page; `false` turns retrying off. */
-  readonly retry?: RetryOptions | false;
+  readonly retry?: RetryOptions | false | undefined;
 }
 
 export const LISTING_OPTION_KEYS = ['pageSize', 'startingToken', 'signal', 'retry'] as const;

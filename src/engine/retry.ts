@@ -23,19 +23,19 @@ export interface RetryEvent {
  */
 export interface RetryOptions {
   /** Retries after the first attempt; default 5. */
-  readonly retries?: number;
+  readonly retries?: number | undefined;
   /** Delay before the first retry, in ms; default 500. */
-  readonly minTimeout?: number;
+  readonly minTimeout?: number | undefined;
   /** Cap on one delay, in ms; default 20,000. */
-  readonly maxTimeout?: number;
+  readonly maxTimeout?: number | undefined;
   /** Growth of the delay per retry; default 2. */
-  readonly factor?: number;
+  readonly factor?: number | undefined;
   /** Multiply each delay by a random factor in [1, 2) (jitter); default true. */
-  readonly randomize?: boolean;
+  readonly randomize?: boolean | undefined;
   /** Give up on a page once this many ms have passed since its first attempt; default Infinity. */
-  readonly maxRetryTime?: number;
+  readonly maxRetryTime?: number | undefined;
   /** Called before each retry; what it throws ends the listing. */
-  readonly onRetry?: (event: RetryEvent) => void;
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 /** The defaults: up to 5 retries a page, 0.5–1, 1–2, 2–4, 4–8 and 8–16 s apart. */
@@ -147,7 +147,12 @@ export async function withRetry<T>(
   };
   try {
     if (retry === false) return { value: await run(), attempts };
-    const { onRetry, ...backoff } = { ...DEFAULT_RETRY, ...retry };
+    const { onRetry, ...given } = retry;
+    // An option given as undefined takes its default, as if it were left out.
+    const backoff = { ...DEFAULT_RETRY };
+    for (const [key, value] of Object.entries(given)) {
+      if (value !== undefined) Object.assign(backoff, { [key]: value });
+    }
     const value = await pRetry(run, {
       ...backoff,
       signal,
