@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { type Emulator, generateJobs, startEmulator } from '../src/emulator/index.js';
+import { TEST_CREDENTIALS } from './support/emulator-client.js';
+import { referenceListing } from './support/reference-listing.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -9,30 +12,122 @@ const embedded = [...readme.matchAll(/<!-- example: (\S+) -->\s*```ts\n([\s\S]*?
   code: code as string,
 }));
 
-async function run(path: string): Promise<string> {
+const JOBS = generateJobs({ count: 3000, seed: 17 });
+let emulator: Emulator;
+
+// The examples are written for real AWS: the default client finds the
+// emulator through the same variables that would point it at a region.
+beforeAll(async () => {
+  emulator = await startEmulator({ jobs: JOBS });
+  vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK', emulator.url);
+  vi.stubEnv('AWS_REGION', 'us-east-1');
+  vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', TEST_CREDENTIALS.secretAccessKey);
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await emulator.close();
+});
+
+/** Runs an example as a fresh module, and returns what it logged. */
+async function run(path: string, faults: Parameters<Emulator['setFaults']>[0] = {}): Promise<string[]> {
+  emulator.setFaults(faults);
   const log = vi.spyOn(console, 'log').mockImplementation(() => {});
   try {
-    // A fresh module each run, so that an example can run more than once.
-    await import(/* @vite-ignore */ `${new URL(`../${path}`, import.meta.url).pathname}?run=${Math.random()}`);
-    return log.mock.calls.map((call) => call.join(' ')).join('\n');
+    vi.resetModules();
+    await import(/* @vite-ignore */ new URL(`../${path}`, import.meta.url).pathname);
+    return log.mock.calls.map((call) => call.join(' '));
   } finally {
     log.mockRestore();
+    emulator.setFaults();
   }
 }
 
 describe('README examples', () => {
-  test('the README embeds at least one example', () => {
-    expect(embedded.length).toBeGreaterThan(0);
+  test('the README embeds the examples', () => {
+    expect(embedded.map(({ path }) => path)).toEqual(expect.arrayContaining(['examples/emulator.ts', 'examples/for-await.ts']));
+  });
+
+  test('every TypeScript block in the README is an embedded example, so every one is run', () => {
+    expect(readme.match(/```ts\n/g)).toHaveLength(embedded.length);
   });
 
   test.each(embedded)('$path is embedded in the README exactly as it is', ({ path, code }) => {
     expect(code).toBe(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
   });
+});
 
-  test('examples/emulator.ts lists failed jobs from a seeded emulator, through throttling', async () => {
-    const output = await run('examples/emulator.ts');
-    const lines = output.split('\n');
+describe('examples, run against the emulator', () => {
+  test('emulator.ts lists failed jobs from a seeded emulator, through throttling', async () => {
+    const lines = await run('examples/emulator.ts');
     expect(lines.slice(0, 3).every((line) => /^\d{4}-\d\d-\d\dT\S+Z Failed \S+$/.test(line))).toBe(true);
     expect(lines[3]).toMatch(/^\d+ request\(s\), statuses (429, )*200$/);
+  });
+
+  test('for-await.ts prints every failed job, newest first', async () => {
+    const lines = await run('examples/for-await.ts');
+    const failed = JOBS.filter((job) => job.status === 'Failed');
+    expect(lines).toHaveLength(failed.length);
+    const byArn = new Map(JOBS.map((job) => [job.jobArn, job]));
+    expect(lines).toEqual(
+      referenceListing(JOBS, { statusEquals: 'Failed' }).map((arn) => {
+        const job = byArn.get(arn);
+        return `${new Date(job?.creationTime as Date).toISOString()} ${job?.jobName}`;
+      }),
+    );
+  });
+
+  test('filter-take.ts prints 10 fine-tuning jobs and the newest job', async () => {
+    const lines = await run('examples/filter-take.ts');
+    const names = lines[0]?.split('\n');
+    expect(names).toHaveLength(10);
+    expect(names?.every((name) => name.includes('-ft-'))).toBe(true);
+    const newest = JOBS.find((job) => job.jobArn === referenceListing(JOBS)[0]);
+    expect(lines[1]).toBe(`newest: ${newest?.jobName}`);
+  });
+
+  test('abort.ts counts within its time limit', async () => {
+    const count = JOBS.filter((job) => job.jobName.includes('support')).length;
+    expect(await run('examples/abort.ts')).toEqual([`${count} jobs named *support*`]);
+  });
+
+  test('abort.ts gives up when the service is too slow', async () => {
+    expect(await run('examples/abort.ts', { latency: 10_000 })).toEqual([expect.stringMatching(/^gave up: TimeoutError/)]);
+  });
+
+  test('retry.ts reports each retry and gets through', async () => {
+    const lines = await run('examples/retry.ts', { throttle: { first: 1 } });
+    expect(lines).toEqual([
+      'page 1: attempt 1 hit throttling, retrying',
+      `${JOBS.filter((job) => job.status === 'InProgress').length} jobs in progress`,
+    ]);
+  });
+
+  test('resume-after-error.ts resumes from the error’s token, losing and repeating nothing', async () => {
+    const lines = await run('examples/resume-after-error.ts', { serverError: { after: 1, first: 2 } });
+    const total = referenceListing(JOBS, { creationTimeAfter: new Date('2026-01-01T00:00:00Z') }).length;
+    expect(lines).toEqual([
+      expect.stringMatching(/^stopped after 1000 jobs on 1 pages: InternalServerException/),
+      `${total} jobs, ${total} distinct`,
+    ]);
+  });
+
+  test('checkpoint.ts survives failures by resuming from its checkpoint', async () => {
+    const lines = await run('examples/checkpoint.ts', { seed: 5, unavailable: { probability: 0.5 } });
+    const completed = JOBS.filter((job) => job.status === 'Completed').length;
+    const resumes = lines.filter((line) => /^page \d+ failed \(ServiceUnavailableException/.test(line));
+    expect(resumes.length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toBe(`exported ${completed} completed jobs, resumed ${resumes.length} times`);
+  });
+
+  test('pipe.ts applies the standalone functions to the listing and to a plain generator', async () => {
+    const byArn = new Map(JOBS.map((job) => [job.jobArn, job]));
+    const failed = referenceListing(JOBS, { statusEquals: 'Failed' }).slice(0, 5).map((arn) => byArn.get(arn)?.jobName);
+    expect(await run('examples/pipe.ts')).toEqual([failed.join(', '), 'old-ft-1']);
+  });
+
+  test('ndjson-pipeline.ts writes one line per job', async () => {
+    const lines = await run('examples/ndjson-pipeline.ts');
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^wrote ${JOBS.length} jobs to `))]);
   });
 });

@@ -128,7 +128,18 @@ describe('3. maxResults is hidden', () => {
 });
 
 describe('4. it stops when the consumer stops', () => {
-  test('break after 3 items: one request, no more', async () => {
+  test('break after 3 items, at the default page size: one request', async () => {
+    const { emulator, client } = await setup({ jobs: JOBS });
+    const seen: string[] = [];
+    for await (const job of paginateCustomizationJobs({}, { client })) {
+      seen.push(job.jobArn as string);
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual(referenceListing(JOBS).slice(0, 3));
+    expect(listRequests(emulator).map((request) => request.query.maxResults)).toEqual(['1000']);
+  });
+
+  test('break after 3 items, at page size 2: two requests, no more', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
     let seen = 0;
     for await (const _job of paginateCustomizationJobs({}, { client, pageSize: 2 })) {

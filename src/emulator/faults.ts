@@ -3,10 +3,12 @@ import { type Random, seededRandom } from './random.js';
 /**
  * When a fault strikes: on each of the first `first` requests after the
  * faults were set, and otherwise with `probability` (0 to 1) per request.
+ * With `after`, the rule sleeps through that many requests first.
  */
 export interface FaultRule {
   readonly first?: number;
   readonly probability?: number;
+  readonly after?: number;
 }
 
 /**
@@ -67,7 +69,8 @@ export class FaultInjector {
     const strikes = (rule: FaultRule | undefined) => {
       const draw = this.#random();
       if (!rule) return false;
-      return index < (rule.first ?? 0) || draw < (rule.probability ?? 0);
+      const position = index - (rule.after ?? 0);
+      return position >= 0 && (position < (rule.first ?? 0) || draw < (rule.probability ?? 0));
     };
     const latencyDraw = this.#random();
     const drop = strikes(faults.drop);
