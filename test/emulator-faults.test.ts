@@ -106,6 +106,24 @@ describe('fault injection', () => {
     await expect(call).rejects.toThrow(/abort/i);
   });
 
+  test('a hung request is never answered, until the client gives up', async () => {
+    const emulator = await useEmulator({ jobs: JOBS, faults: { hang: { first: 1 } } });
+    const client = clientFor(emulator, { maxAttempts: 1 });
+    const abort = new AbortController();
+    const call = client.send(new ListModelCustomizationJobsCommand({}), { abortSignal: abort.signal });
+    await expect.poll(() => emulator.requests[0]?.fault).toBe('hang');
+    expect(emulator.requests[0]?.status).toBeUndefined();
+    abort.abort();
+    await expect(call).rejects.toThrow(/abort/i);
+    await expect.poll(() => emulator.requests[0]?.status).toBe(0);
+    await expect(client.send(new ListModelCustomizationJobsCommand({}))).resolves.toBeDefined();
+  });
+
+  test('a rule with after sleeps through that many requests first', async () => {
+    const { results } = await outcomes({ serverError: { after: 2, first: 2 } }, 5);
+    expect(results).toEqual(['ok', 'ok', 'InternalServerException', 'InternalServerException', 'ok']);
+  });
+
   test('a repeated nextToken: the page returns the token it was asked with', async () => {
     const emulator = await useEmulator({ jobs: JOBS, faults: { repeatToken: { probability: 1 } } });
     const client = clientFor(emulator);

@@ -5,13 +5,13 @@ import { listRequests, setup } from './support/listing.js';
 
 describe('8. loop guard', () => {
   test('a nextToken returned again ends the listing with a clear error, after no extra request', async () => {
-    const { emulator, client } = await setup({ jobs: generateJobs({ count: 50 }) });
+    // The second page answers with the token it was asked with.
+    const { emulator, client } = await setup({ jobs: generateJobs({ count: 50 }), faults: { repeatToken: { after: 1, first: 1 } } });
     const seen: string[] = [];
     let failure: unknown;
     try {
       for await (const job of paginateCustomizationJobs({}, { client, pageSize: 10 })) {
         seen.push(job.jobArn as string);
-        if (seen.length === 10) emulator.setFaults({ repeatToken: { probability: 1 } });
       }
     } catch (error) {
       failure = error;

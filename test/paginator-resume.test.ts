@@ -10,13 +10,13 @@ const FILTER = { nameContains: 'a', sortOrder: 'Ascending' } as const;
 
 describe('6. nothing is lost on failure', () => {
   test('the error carries the cause, the resumeToken and the progress, and resuming loses and repeats nothing', async () => {
-    const { emulator, client } = await setup({ jobs: JOBS });
+    // Every request after the third is throttled.
+    const { emulator, client } = await setup({ jobs: JOBS, faults: { throttle: { after: 3, probability: 1 } } });
     const seen: string[] = [];
     let failure: PaginationError | undefined;
     try {
       for await (const job of paginateCustomizationJobs(FILTER, { client, pageSize: 100, retry: { ...FAST_RETRY, retries: 2 } })) {
         seen.push(job.jobArn as string);
-        if (seen.length === 300) emulator.setFaults({ throttle: { probability: 1 } });
       }
     } catch (error) {
       failure = error as PaginationError;

@@ -51,12 +51,12 @@ describe('5. throttling and transient failures are retried per page', () => {
   });
 
   test('pages already yielded are never fetched again', async () => {
-    const { emulator, client } = await setup({ jobs: JOBS });
+    // The fourth and fifth requests are throttled.
+    const { emulator, client } = await setup({ jobs: JOBS, faults: { throttle: { after: 3, first: 2 } } });
     const listing = paginateCustomizationJobs({}, { client, pageSize: 100, retry: FAST_RETRY });
     const seen: string[] = [];
     for await (const job of listing) {
       seen.push(job.jobArn as string);
-      if (seen.length === 250) emulator.setFaults({ throttle: { first: 2 } });
     }
     expect(seen).toEqual(referenceListing(JOBS));
     const tokens = listRequests(emulator).map((request) => request.query.nextToken);

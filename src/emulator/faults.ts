@@ -36,11 +36,13 @@ export interface Faults {
    * `mid-response`, after the headers and half the body.
    */
   readonly drop?: FaultRule & { readonly phase?: 'before-response' | 'mid-response' };
+  /** The request is never answered: the connection stays open until the client gives up. */
+  readonly hang?: FaultRule;
   /** A ListModelCustomizationJobs page returns the request's own `nextToken` again (first pages are left alone). */
   readonly repeatToken?: FaultRule;
 }
 
-export type Failure = 'throttle' | 'serverError' | 'unavailable' | 'drop';
+export type Failure = 'throttle' | 'serverError' | 'unavailable' | 'drop' | 'hang';
 
 /** What happens to one request. */
 export interface FaultDecision {
@@ -73,15 +75,18 @@ export class FaultInjector {
       return position >= 0 && (position < (rule.first ?? 0) || draw < (rule.probability ?? 0));
     };
     const latencyDraw = this.#random();
+    const hang = strikes(faults.hang);
     const drop = strikes(faults.drop);
     const unavailable = strikes(faults.unavailable);
     const serverError = strikes(faults.serverError);
     const throttle = strikes(faults.throttle) || this.#overRate(nowMs);
     const repeatToken = strikes(faults.repeatToken);
 
-    const failure: Failure | undefined = drop
-      ? 'drop'
-      : unavailable
+    const failure: Failure | undefined = hang
+      ? 'hang'
+      : drop
+        ? 'drop'
+        : unavailable
         ? 'unavailable'
         : serverError
           ? 'serverError'

@@ -155,7 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     send(response, record, apiError.status, JSON.stringify({ message: apiError.message }), apiError.errorType);
   }
 
-  const FAILURES: Record<Exclude<Failure, 'drop'>, ApiError> = {
+  const FAILURES: Record<Exclude<Failure, 'drop' | 'hang'>, ApiError> = {
     throttle: new ApiError('ThrottlingException', 429, 'Rate exceeded'),
     serverError: new ApiError('InternalServerException', 500, 'An internal server error occurred. Retry your request.'),
     unavailable: new ApiError('ServiceUnavailableException', 503, 'The service is unavailable. Try again later.'),
@@ -183,11 +183,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (decision.latencyMs > 0) await sleep(decision.latencyMs);
       if (response.destroyed) return;
       if (decision.failure) record.fault = decision.failure;
+      if (decision.failure === 'hang') return;
       if (decision.failure === 'drop' && injector.faults.drop?.phase !== 'mid-response') {
         response.socket?.destroy();
         return;
       }
-      if (decision.failure && decision.failure !== 'drop') throw FAILURES[decision.failure];
+      if (decision.failure === 'throttle' || decision.failure === 'serverError' || decision.failure === 'unavailable') {
+        throw FAILURES[decision.failure];
+      }
 
       let status = 200;
       let payload: string;

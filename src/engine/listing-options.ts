@@ -1,5 +1,4 @@
 import { assertOptionalObject, inputError } from './input-errors.js';
-import type { PageLoopOptions } from './page-loop.js';
 import { type RetryOptions, validateRetryOptions } from './retry.js';
 
 /** The paging options every listing takes. */
@@ -12,9 +11,27 @@ export interface ListingOptions {
   readonly signal?: AbortSignal | undefined;
   /** Backoff for throttling and transient failures, per page; `false` turns retrying off. */
   readonly retry?: RetryOptions | false | undefined;
+  /**
+   * Pages to fetch ahead of the consumer; default 1: the next page is on its
+   * way while the consumer works on this one. `0` fetches only on demand.
+   */
+  readonly prefetch?: number | undefined;
 }
 
-export const LISTING_OPTION_KEYS = ['pageSize', 'startingToken', 'signal', 'retry'] as const;
+export const LISTING_OPTION_KEYS = ['pageSize', 'startingToken', 'signal', 'retry', 'prefetch'] as const;
+
+/** The default read-ahead: one page. */
+export const DEFAULT_PREFETCH = 1;
+
+/** Checked listing options. */
+export interface ListingConfig {
+  readonly operation: string;
+  readonly pageSize: number;
+  readonly startingToken: string | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly retry: RetryOptions | false;
+  readonly prefetch: number;
+}
 
 export interface TokenRules {
   readonly maxPageSize: number;
@@ -26,9 +43,9 @@ export function validateListingOptions(
   options: ListingOptions,
   operation: string,
   rules: TokenRules,
-): PageLoopOptions {
+): ListingConfig {
   assertOptionalObject(options, 'options');
-  const { pageSize = rules.maxPageSize, startingToken, signal, retry } = options;
+  const { pageSize = rules.maxPageSize, startingToken, signal, retry, prefetch = DEFAULT_PREFETCH } = options;
   const pageSizeRule = `a whole number from 1 to ${rules.maxPageSize}`;
   if (typeof pageSize !== 'number') throw inputError(TypeError, 'options.pageSize', pageSize, pageSizeRule);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > rules.maxPageSize) {
@@ -44,5 +61,8 @@ export function validateListingOptions(
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw inputError(TypeError, 'options.signal', signal, 'an AbortSignal');
   }
-  return { operation, pageSize, startingToken, signal, retry: validateRetryOptions(retry) };
+  const prefetchRule = 'a whole number of pages ≥ 0';
+  if (typeof prefetch !== 'number') throw inputError(TypeError, 'options.prefetch', prefetch, prefetchRule);
+  if (!Number.isInteger(prefetch) || prefetch < 0) throw inputError(RangeError, 'options.prefetch', prefetch, prefetchRule);
+  return { operation, pageSize, startingToken, signal, retry: validateRetryOptions(retry), prefetch };
 }

@@ -1,5 +1,7 @@
 import { AsyncChain } from './async-chain.js';
-import { type FetchPage, type Page, type PageLoopOptions, pageLoop } from './page-loop.js';
+import type { ListingConfig } from './listing-options.js';
+import { type FetchPage, type Page, pageLoop } from './page-loop.js';
+import { readAhead } from './read-ahead.js';
 
 async function* itemsOf<T>(pages: AsyncIterable<Page<T>>): AsyncGenerator<readonly T[]> {
   for await (const page of pages) yield page.items;
@@ -16,13 +18,13 @@ async function* eachPage<T>(pages: AsyncIterable<Page<T>>): AsyncGenerator<reado
  */
 export class Listing<T> extends AsyncChain<T> {
   readonly #fetchPage: FetchPage<T>;
-  readonly #options: PageLoopOptions;
+  readonly #config: ListingConfig;
 
   /** @internal Listings are made by the paginators. */
-  constructor(fetchPage: FetchPage<T>, options: PageLoopOptions) {
-    super((limit) => itemsOf(pageLoop(fetchPage, options, limit)));
+  constructor(fetchPage: FetchPage<T>, config: ListingConfig) {
+    super((limit) => itemsOf(this.#run(limit)));
     this.#fetchPage = fetchPage;
-    this.#options = options;
+    this.#config = config;
   }
 
   /**
@@ -30,6 +32,15 @@ export class Listing<T> extends AsyncChain<T> {
    * `nextToken`, passed back as `startingToken`, resumes right after it.
    */
   pages(): AsyncChain<Page<T>> {
-    return new AsyncChain(() => eachPage(pageLoop(this.#fetchPage, this.#options)));
+    return new AsyncChain(() => eachPage(this.#run()));
+  }
+
+  /** One run of the listing, with its own controller, so that leaving it early cancels what it started. */
+  #run(limit?: number): AsyncIterableIterator<Page<T>> {
+    const { signal: userSignal, prefetch } = this.#config;
+    const controller = new AbortController();
+    const signal = userSignal ? AbortSignal.any([userSignal, controller.signal]) : controller.signal;
+    const pages = pageLoop(this.#fetchPage, { ...this.#config, signal }, limit);
+    return readAhead(pages, prefetch, () => controller.abort(), userSignal);
   }
 }

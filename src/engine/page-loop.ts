@@ -26,7 +26,8 @@ export interface PageLoopOptions {
   readonly operation: string;
   readonly pageSize: number;
   readonly startingToken: string | undefined;
-  readonly signal: AbortSignal | undefined;
+  /** Aborts the request in flight and any backoff wait; the loop then rejects with its reason. */
+  readonly signal: AbortSignal;
   readonly retry: RetryOptions | false;
 }
 
@@ -45,52 +46,45 @@ export async function* pageLoop<T>(
   options: PageLoopOptions,
   maxItems = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<Page<T>, void, undefined> {
-  const { operation, pageSize, retry } = options;
-  // Our own controller, so that leaving the loop also cancels what it started.
-  const controller = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  const { operation, pageSize, retry, signal } = options;
   const used = new Set<string>();
   let token = options.startingToken;
   if (token !== undefined) used.add(token);
   let pagesDelivered = 0;
   let itemsDelivered = 0;
 
-  try {
-    while (itemsDelivered < maxItems) {
-      signal.throwIfAborted();
-      const request: PageRequest = { token, maxResults: Math.min(pageSize, maxItems - itemsDelivered), signal };
-      let page: Page<T>;
-      try {
-        page = (await withRetry(() => fetchPage(request), retry, signal, pagesDelivered + 1)).value;
-      } catch (error) {
-        if (!(error instanceof AttemptsExhausted)) throw error;
-        const attempts = error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts`;
-        throw new PaginationError(
-          `${operation} failed on page ${pagesDelivered + 1} after ${attempts}: ${describeError(error.error)}. ` +
-            `${itemsDelivered} items on ${pagesDelivered} pages were delivered; error.resumeToken continues from the failed page.`,
-          { cause: error.error, resumeToken: token, attempts: error.attempts, pagesDelivered, itemsDelivered },
-        );
-      }
-
-      const items = page.items.length > maxItems - itemsDelivered ? page.items.slice(0, maxItems - itemsDelivered) : page.items;
-      // An empty string ends a listing as an absent token does.
-      const nextToken = page.nextToken || undefined;
-      pagesDelivered++;
-      itemsDelivered += items.length;
-      yield { items, nextToken };
-
-      if (nextToken === undefined) return;
-      if (used.has(nextToken)) {
-        throw new RepeatedTokenError(
-          `${operation} returned a nextToken that this listing had already used, on page ${pagesDelivered}: ` +
-            `following it would loop forever, so the listing stops here. ${itemsDelivered} items on ${pagesDelivered} pages were delivered.`,
-          { cause: undefined, resumeToken: nextToken, attempts: 0, pagesDelivered, itemsDelivered },
-        );
-      }
-      used.add(nextToken);
-      token = nextToken;
+  while (itemsDelivered < maxItems) {
+    signal.throwIfAborted();
+    const request: PageRequest = { token, maxResults: Math.min(pageSize, maxItems - itemsDelivered), signal };
+    let page: Page<T>;
+    try {
+      page = (await withRetry(() => fetchPage(request), retry, signal, pagesDelivered + 1)).value;
+    } catch (error) {
+      if (!(error instanceof AttemptsExhausted)) throw error;
+      const attempts = error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts`;
+      throw new PaginationError(
+        `${operation} failed on page ${pagesDelivered + 1} after ${attempts}: ${describeError(error.error)}. ` +
+          `${itemsDelivered} items on ${pagesDelivered} pages were delivered; error.resumeToken continues from the failed page.`,
+        { cause: error.error, resumeToken: token, attempts: error.attempts, pagesDelivered, itemsDelivered },
+      );
     }
-  } finally {
-    controller.abort();
+
+    const items = page.items.length > maxItems - itemsDelivered ? page.items.slice(0, maxItems - itemsDelivered) : page.items;
+    // An empty string ends a listing as an absent token does.
+    const nextToken = page.nextToken || undefined;
+    pagesDelivered++;
+    itemsDelivered += items.length;
+    yield { items, nextToken };
+
+    if (nextToken === undefined) return;
+    if (used.has(nextToken)) {
+      throw new RepeatedTokenError(
+        `${operation} returned a nextToken that this listing had already used, on page ${pagesDelivered}: ` +
+          `following it would loop forever, so the listing stops here. ${itemsDelivered} items on ${pagesDelivered} pages were delivered.`,
+        { cause: undefined, resumeToken: nextToken, attempts: 0, pagesDelivered, itemsDelivered },
+      );
+    }
+    used.add(nextToken);
+    token = nextToken;
   }
 }
