@@ -1,3 +1,4 @@
+import { BatchIterator } from './batch-iterator.js';
 import { type BatchSource, batchesOf, openBatches, type Source } from './batch-source.js';
 import * as operators from './operators.js';
 
@@ -33,10 +34,8 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
     return this.#open(limit);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const batch of this.#open()) {
-      for (const item of batch) yield item;
-    }
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return new BatchIterator(this.#open());
   }
 
   /** Each item through `mapper`. See {@link operators.map}. */

@@ -41,5 +41,11 @@ export function batchesOf<T>(source: Source<T>, limit?: number): AsyncIterable<r
 }
 
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+  // Primitives first: most callbacks return booleans and strings, and a
+  // property lookup on those is the slow path.
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as PromiseLike<unknown>).then === 'function'
+  );
 }

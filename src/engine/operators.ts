@@ -17,6 +17,11 @@ export type Operator<T, U> = (source: Source<T>) => AsyncChain<U>;
 
 type Batches<T> = AsyncIterable<readonly T[]>;
 
+function trimmed<T>(items: T[], length: number): T[] {
+  items.length = length;
+  return items;
+}
+
 function assertFunction(value: unknown, where: string): void {
   if (typeof value !== 'function') throw inputError(TypeError, where, value, 'a function');
 }
@@ -31,36 +36,42 @@ function toCount(value: unknown, where: string): number {
 async function* mapBatches<T, U>(batches: Batches<T>, mapper: (value: T, index: number) => U | PromiseLike<U>) {
   let index = 0;
   for await (const batch of batches) {
-    let out: U[] = [];
-    for (const item of batch) {
-      const result = mapper(item, index++);
+    // Sized up front: growing an array by push is most of a chain's cost.
+    let out = new Array<U>(batch.length);
+    let filled = 0;
+    for (let i = 0; i < batch.length; i++) {
+      const result = mapper(batch[i] as T, index++);
       if (!isThenable(result)) {
-        out.push(result);
+        out[filled++] = result;
         continue;
       }
-      if (out.length > 0) yield out;
-      out = [];
+      if (filled > 0) yield trimmed(out, filled);
+      out = new Array<U>(batch.length - i - 1);
+      filled = 0;
       yield [await result];
     }
-    if (out.length > 0) yield out;
+    if (filled > 0) yield trimmed(out, filled);
   }
 }
 
 async function* filterBatches<T>(batches: Batches<T>, predicate: (value: T, index: number) => unknown) {
   let index = 0;
   for await (const batch of batches) {
-    let out: T[] = [];
-    for (const item of batch) {
+    let out = new Array<T>(batch.length);
+    let kept = 0;
+    for (let i = 0; i < batch.length; i++) {
+      const item = batch[i] as T;
       const keep = predicate(item, index++);
       if (!isThenable(keep)) {
-        if (keep) out.push(item);
+        if (keep) out[kept++] = item;
         continue;
       }
-      if (out.length > 0) yield out;
-      out = [];
+      if (kept > 0) yield trimmed(out, kept);
+      out = new Array<T>(batch.length - i - 1);
+      kept = 0;
       if (await keep) yield [item];
     }
-    if (out.length > 0) yield out;
+    if (kept > 0) yield trimmed(out, kept);
   }
 }
 
