@@ -150,3 +150,12 @@ describe('generated jobs', () => {
     expect(times.length - new Set(times).size).toBeGreaterThan(20);
   });
 });
+
+test('generated statusDetails follow the API reference: sub-tasks for distillation and RFT jobs, data processing for distillation only', () => {
+  const jobs = generateJobs({ count: 1000, seed: 4 });
+  for (const job of jobs) {
+    const newer = job.customizationType === 'DISTILLATION' || job.customizationType === 'REINFORCEMENT_FINE_TUNING';
+    expect(job.statusDetails !== undefined, job.customizationType).toBe(newer);
+    expect(job.statusDetails?.dataProcessingDetails !== undefined).toBe(job.customizationType === 'DISTILLATION');
+  }
+});

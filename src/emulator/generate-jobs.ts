@@ -96,24 +96,34 @@ const FAILURES = [
   'Hyperparameter learningRate is out of range for this model.',
 ];
 
-function statusDetails(status: ModelCustomizationJobStatus, created: number, random: Random): StatusDetails {
-  const at = (hours: number) => ({ creationTime: new Date(created + hours * HOUR), lastModifiedTime: new Date(created + (hours + 0.5) * HOUR) });
-  const stage = (detail: JobStatusDetails, hours: number) => ({ status: detail, ...at(hours) });
+/**
+ * Sub-task details, as the API reference describes them: validation and
+ * training for the newer job types, and data processing for distillation
+ * only. Fine-tuning and continued pre-training summaries carry none.
+ */
+function statusDetails(type: CustomizationType, status: ModelCustomizationJobStatus, created: number, random: Random): StatusDetails | undefined {
+  if (type !== 'DISTILLATION' && type !== 'REINFORCEMENT_FINE_TUNING') return undefined;
+  const stage = (detail: JobStatusDetails, hours: number) => ({
+    status: detail,
+    creationTime: new Date(created + hours * HOUR),
+    lastModifiedTime: new Date(created + (hours + 0.5) * HOUR),
+  });
   const done = JobStatusDetails.COMPLETED;
-  switch (status) {
-    case 'InProgress':
-      return { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(JobStatusDetails.IN_PROGRESS, 1) };
-    case 'Stopping':
-      return { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(JobStatusDetails.STOPPING, 1) };
-    case 'Stopped':
-      return { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(JobStatusDetails.STOPPED, 1) };
-    case 'Failed':
-      return random() < 0.5
-        ? { validationDetails: stage(JobStatusDetails.FAILED, 0), dataProcessingDetails: stage(JobStatusDetails.NOT_STARTED, 0), trainingDetails: stage(JobStatusDetails.NOT_STARTED, 0) }
-        : { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(JobStatusDetails.FAILED, 1) };
-    default:
-      return { validationDetails: stage(done, 0), dataProcessingDetails: stage(done, 0.5), trainingDetails: stage(done, 1) };
+  const training: Record<ModelCustomizationJobStatus, JobStatusDetails> = {
+    InProgress: JobStatusDetails.IN_PROGRESS,
+    Stopping: JobStatusDetails.STOPPING,
+    Stopped: JobStatusDetails.STOPPED,
+    Completed: done,
+    Failed: JobStatusDetails.FAILED,
+  };
+  const validationFailed = status === 'Failed' && random() < 0.5;
+  const details: StatusDetails = validationFailed
+    ? { validationDetails: stage(JobStatusDetails.FAILED, 0), trainingDetails: stage(JobStatusDetails.NOT_STARTED, 0) }
+    : { validationDetails: stage(done, 0), trainingDetails: stage(training[status], 1) };
+  if (type === 'DISTILLATION') {
+    details.dataProcessingDetails = stage(validationFailed ? JobStatusDetails.NOT_STARTED : done, 0.5);
   }
+  return details;
 }
 
 /**
@@ -147,7 +157,6 @@ export function generateJobs(options: GenerateJobsOptions): EmulatorJob[] {
       baseModelArn: `arn:aws:bedrock:${region}::foundation-model/${baseModel}`,
       jobName,
       status,
-      statusDetails: statusDetails(status, created, random),
       creationTime: new Date(created),
       lastModifiedTime: endTime ?? new Date(created + HOUR),
       customizationType: type,
@@ -158,6 +167,8 @@ export function generateJobs(options: GenerateJobsOptions): EmulatorJob[] {
       outputDataConfig: { s3Uri: `s3://customization-${accountId}/${jobName}/output/` },
       hyperParameters: { epochCount: String(1 + Math.floor(random() * 5)), batchSize: '8', learningRate: '0.00001' },
     };
+    const details = statusDetails(type, status, created, random);
+    if (details) job.statusDetails = details;
     if (endTime) job.endTime = endTime;
     if (status === 'Completed') {
       job.customModelArn = `arn:aws:bedrock:${region}:${accountId}:custom-model/${baseModel}/${resourceId(random)}`;

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: every performance case, printed as tables, and the
+ * latency chart written to bench/latency-chart.svg. Comparisons run side by
+ * side in this one process run, interleaved, and ratios are the headline:
+ * these machines are noisy.
+ */
+import { writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { earlyExit } from './cases/early-exit.js';
+import { compareListings, limitMs, requestCost } from './cases/latency-hiding.js';
+import { memory } from './cases/memory.js';
+import { perItem } from './cases/per-item.js';
+import { pushDown } from './cases/push-down.js';
+import { type ChartPoint, latencyChart } from './support/latency-chart.js';
+import { startRemoteEmulator } from './support/remote-emulator.js';
+import { fmt, fmtSpread, table } from './support/stats.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const quick = process.argv.includes('--quick');
+
+console.log(`# bedrock-customization-jobs benchmarks\n`);
+console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB. Each figure: median of ${RUNS} runs (min–max), contenders interleaved.\n`);
+
+const emulator = await startRemoteEmulator({ jobs: { count: 20_000, seed: 1 } });
+try {
+  console.log('## 1. Latency hiding (50 pages of 100, over the wire)\n');
+  const cost = await requestCost(emulator, 100);
+  const rows: string[][] = [];
+  for (const [latency, consumer] of [[20, 20], [30, 10], [10, 30]] as const) {
+    const { sdk, library } = await compareListings(emulator, { pages: 50, pageSize: 100, latency, consumer, runs: RUNS });
+    const limit = limitMs(50, latency, consumer);
+    const effective = limitMs(50, latency + cost.median, consumer);
+    rows.push([
+      `L = ${latency}, C = ${consumer}`,
+      `${fmtSpread(sdk)} ms`,
+      `${fmtSpread(library)} ms`,
+      `${fmt(limit)} ms`,
+      `${(library.median / limit).toFixed(3)}×`,
+      `${fmt(effective)} ms`,
+      `${(library.median / effective).toFixed(3)}×`,
+      `${(sdk.median / library.median).toFixed(2)}×`,
+    ]);
+  }
+  console.log(
+    table(['case', 'SDK paginator loop', 'library', 'limit', 'library / limit', 'limit with R', 'library / limit with R', 'speed-up'], rows),
+  );
+  console.log(
+    `\nR = ${fmtSpread(cost, 2)} ms: what one request of 100 costs with no injected latency (signing, round trip, parsing).` +
+      ' The next request needs the token in this one’s parsed response, so no paginator can hide R; "limit with R" uses L + R as the latency.\n',
+  );
+
+  console.log('## 2. Overhead with no latency (20,000 jobs, pages of 1,000, over the wire)\n');
+  const overhead = await compareListings(emulator, { pages: 20, pageSize: 1000, latency: 0, consumer: 0, runs: RUNS });
+  console.log(
+    table(
+      ['listing', 'wall time', 'vs SDK loop'],
+      [
+        ['SDK paginator loop', `${fmtSpread(overhead.sdk)} ms`, '1.00×'],
+        ['library', `${fmtSpread(overhead.library)} ms`, `${(overhead.library.median / overhead.sdk.median).toFixed(3)}×`],
+      ],
+    ),
+    '\n',
+  );
+
+  console.log('## 3. Per-item cost, in-process (stub send)\n');
+  console.log((await perItem(Math.max(RUNS, 9))).text, '\n');
+
+  console.log('## 4. Memory\n');
+  console.log(await memory(), '\n');
+
+  console.log('## 5. Early exit\n');
+  console.log(await earlyExit(emulator), '\n');
+
+  console.log('## 6. Push-down\n');
+  console.log(await pushDown(emulator), '\n');
+
+  if (!quick) {
+    console.log('## Chart: wall time against page latency (20 pages of 100, C = 20 ms)\n');
+    const points: ChartPoint[] = [];
+    for (const latency of [0, 10, 20, 30, 40, 50]) {
+      const { sdk, library } = await compareListings(emulator, { pages: 20, pageSize: 100, latency, consumer: 20, runs: 3 });
+      points.push({ latency, sdk: sdk.median, library: library.median, limit: limitMs(20, latency, 20) });
+    }
+    console.log(
+      table(
+        ['L (ms)', 'SDK loop (ms)', 'library (ms)', 'limit (ms)'],
+        points.map((point) => [String(point.latency), fmt(point.sdk), fmt(point.library), fmt(point.limit)]),
+      ),
+    );
+    const file = new URL('./latency-chart.svg', import.meta.url);
+    await writeFile(file, latencyChart(points, 'Listing 20 pages, consumer C = 20 ms per page'));
+    console.log(`\nChart written to bench/latency-chart.svg`);
+  }
+} finally {
+  await emulator.close();
+}
