@@ -11,7 +11,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const emulator = await startEmulator({
   jobs: { count: 3_000, seed: 2026, endingAt: new Date() },
-  faults: { seed: 3, throttle: { probability: 0.3 } },
+  faults: { seed: 1, throttle: { probability: 0.3 } },
 });
 const client = new BedrockClient({
   endpoint: emulator.url,

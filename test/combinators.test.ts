@@ -201,6 +201,14 @@ describe('early exit and errors', () => {
     await iterator.return?.();
   });
 
+  test('next() calls that overlap get the items in order, across batch boundaries', async () => {
+    const chain = AsyncChain.from([1, 2, 3, 4, 5]).chunks(2).flatMap((chunk) => chunk);
+    const iterator = chain[Symbol.asyncIterator]();
+    const results = await Promise.all([iterator.next(), iterator.next(), iterator.next(), iterator.next(), iterator.next(), iterator.next()]);
+    expect(results.map((result) => result.value)).toEqual([1, 2, 3, 4, 5, undefined]);
+    expect(results.at(-1)?.done).toBe(true);
+  });
+
   test('non-iterables are refused with a TypeError', async () => {
     await expect(toArray(42 as never)).rejects.toThrow(TypeError);
     await expect(toArray('abc' as never)).rejects.toThrow(TypeError);
