@@ -28,8 +28,9 @@ export {
   toArray,
 } from './engine/operators.js';
 export type { Page } from './engine/page-loop.js';
-export { type ListingProgress, PaginationError, RepeatedTokenError } from './engine/pagination-error.js';
-export { DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './engine/retry.js';
+export { MalformedResponseError } from './engine/malformed-response-error.js';
+export { type ListingProgress, PaginationError, RejectedTokenError, RepeatedTokenError } from './engine/pagination-error.js';
+export { DEFAULT_RETRY, RequestTimeoutError, type RetryEvent, type RetryOptions } from './engine/retry.js';
 export {
   type BedrockClientLike,
   type PaginateCustomizationJobsOptions,

@@ -8,8 +8,9 @@ import { type CustomizationJobFilter, type FilterFields, validateFilter } from '
 import { defaultClient } from './default-client.js';
 import { assertOptionalObject, inputError, rejectUnknownKeys } from './engine/input-errors.js';
 import { Listing } from './engine/listing.js';
+import { MalformedResponseError } from './engine/malformed-response-error.js';
 import { LISTING_OPTION_KEYS, type ListingOptions, validateListingOptions } from './engine/listing-options.js';
-import type { FetchPage } from './engine/page-loop.js';
+import type { ApiRules, FetchPage } from './engine/page-loop.js';
 
 /** Anything with the SDK client's `send`: a `BedrockClient`, or a stand-in in tests. */
 export type BedrockClientLike = Pick<BedrockClient, 'send'>;
@@ -23,6 +24,13 @@ export interface PaginateCustomizationJobsOptions extends ListingOptions {
    * with these: see the README.
    */
   readonly client?: BedrockClientLike | undefined;
+  /**
+   * Drop any job whose `jobArn` this listing already delivered; default
+   * false. For services whose tokens are offsets: a job created during a
+   * listing shifts the rest, and one job would come twice. Costs a set of
+   * the ARNs seen.
+   */
+  readonly dedupe?: boolean | undefined;
 }
 
 const OPERATION = 'ListModelCustomizationJobs';
@@ -32,8 +40,20 @@ function fetchJobsPage(client: () => BedrockClientLike, filter: FilterFields): F
   return async ({ token, maxResults, signal }) => {
     const command = new ListModelCustomizationJobsCommand({ ...filter, maxResults, nextToken: token });
     const output = await client().send(command, { abortSignal: signal });
-    return { items: output.modelCustomizationJobSummaries ?? [], nextToken: output.nextToken };
+    if (!Array.isArray(output.modelCustomizationJobSummaries)) {
+      const { httpStatusCode, requestId } = output.$metadata ?? {};
+      throw new MalformedResponseError(
+        `${OPERATION} answered HTTP ${httpStatusCode ?? '?'} without a modelCustomizationJobSummaries list (request id ${requestId ?? 'unknown'})`,
+        { httpStatusCode, requestId },
+      );
+    }
+    return { items: output.modelCustomizationJobSummaries, nextToken: output.nextToken };
   };
+}
+
+/** Bedrock answers an expired or garbled token with a ValidationException that says so. */
+function isRejectedToken(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ValidationException' && /token/i.test(error.message);
 }
 
 /**
@@ -45,7 +65,8 @@ function fetchJobsPage(client: () => BedrockClientLike, filter: FilterFields): F
  * @param filter - The API's own filter fields: `statusEquals`, `nameContains`,
  *   `creationTimeAfter`, `creationTimeBefore` (a `Date` or an ISO-8601 string),
  *   `sortBy` and `sortOrder`.
- * @param options - `client`, `pageSize`, `startingToken`, `signal` and `retry`.
+ * @param options - `client`, `pageSize`, `startingToken`, `signal`, `retry`, `prefetch`,
+ *   `requestTimeout` and `dedupe`.
  * @returns A lazy async iterable of the SDK's `ModelCustomizationJobSummary`,
  *   with chainable combinators and `.pages()`.
  * @throws TypeError or RangeError, naming the field, the value and what is allowed.
@@ -68,7 +89,7 @@ export function paginateCustomizationJobs(
 ): Listing<ModelCustomizationJobSummary> {
   const fields = validateFilter(filter);
   assertOptionalObject(options, 'options');
-  rejectUnknownKeys(options, ['client', ...LISTING_OPTION_KEYS], 'options');
+  rejectUnknownKeys(options, ['client', 'dedupe', ...LISTING_OPTION_KEYS], 'options');
   const loopOptions = validateListingOptions(options, OPERATION, {
     maxPageSize: MAX_RESULTS_MAX,
     maxTokenLength: NEXT_TOKEN_MAX_LENGTH,
@@ -77,5 +98,12 @@ export function paginateCustomizationJobs(
   if (client !== undefined && typeof (client as Partial<BedrockClientLike> | null)?.send !== 'function') {
     throw inputError(TypeError, 'options.client', client, 'an SDK client with a send method, such as new BedrockClient()');
   }
-  return new Listing(fetchJobsPage(client ? () => client : defaultClient, fields), loopOptions);
+  if (options.dedupe !== undefined && typeof options.dedupe !== 'boolean') {
+    throw inputError(TypeError, 'options.dedupe', options.dedupe, 'a boolean');
+  }
+  const rules: ApiRules<ModelCustomizationJobSummary> = {
+    isRejectedToken,
+    uniqueBy: options.dedupe ? (job) => job.jobArn : undefined,
+  };
+  return new Listing(fetchJobsPage(client ? () => client : defaultClient, fields), loopOptions, rules);
 }

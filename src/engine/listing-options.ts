@@ -16,12 +16,21 @@ export interface ListingOptions {
    * way while the consumer works on this one. `0` fetches only on demand.
    */
   readonly prefetch?: number | undefined;
+  /**
+   * Milliseconds one request may take before the paginator aborts it and
+   * retries it as a transient failure; default 30,000. It holds whatever the
+   * client's own settings. `Infinity` for no limit.
+   */
+  readonly requestTimeout?: number | undefined;
 }
 
-export const LISTING_OPTION_KEYS = ['pageSize', 'startingToken', 'signal', 'retry', 'prefetch'] as const;
+export const LISTING_OPTION_KEYS = ['pageSize', 'startingToken', 'signal', 'retry', 'prefetch', 'requestTimeout'] as const;
 
 /** The default read-ahead: one page. */
 export const DEFAULT_PREFETCH = 1;
+
+/** The default limit on one request, in ms. */
+export const DEFAULT_REQUEST_TIMEOUT = 30_000;
 
 /** Checked listing options. */
 export interface ListingConfig {
@@ -31,6 +40,7 @@ export interface ListingConfig {
   readonly signal: AbortSignal | undefined;
   readonly retry: RetryOptions | false;
   readonly prefetch: number;
+  readonly requestTimeout: number;
 }
 
 export interface TokenRules {
@@ -45,7 +55,14 @@ export function validateListingOptions(
   rules: TokenRules,
 ): ListingConfig {
   assertOptionalObject(options, 'options');
-  const { pageSize = rules.maxPageSize, startingToken, signal, retry, prefetch = DEFAULT_PREFETCH } = options;
+  const {
+    pageSize = rules.maxPageSize,
+    startingToken,
+    signal,
+    retry,
+    prefetch = DEFAULT_PREFETCH,
+    requestTimeout = DEFAULT_REQUEST_TIMEOUT,
+  } = options;
   const pageSizeRule = `a whole number from 1 to ${rules.maxPageSize}`;
   if (typeof pageSize !== 'number') throw inputError(TypeError, 'options.pageSize', pageSize, pageSizeRule);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > rules.maxPageSize) {
@@ -64,5 +81,8 @@ export function validateListingOptions(
   const prefetchRule = 'a whole number of pages ≥ 0';
   if (typeof prefetch !== 'number') throw inputError(TypeError, 'options.prefetch', prefetch, prefetchRule);
   if (!Number.isInteger(prefetch) || prefetch < 0) throw inputError(RangeError, 'options.prefetch', prefetch, prefetchRule);
-  return { operation, pageSize, startingToken, signal, retry: validateRetryOptions(retry), prefetch };
+  const timeoutRule = 'a number of ms > 0, or Infinity';
+  if (typeof requestTimeout !== 'number') throw inputError(TypeError, 'options.requestTimeout', requestTimeout, timeoutRule);
+  if (!(requestTimeout > 0)) throw inputError(RangeError, 'options.requestTimeout', requestTimeout, timeoutRule);
+  return { operation, pageSize, startingToken, signal, retry: validateRetryOptions(retry), prefetch, requestTimeout };
 }

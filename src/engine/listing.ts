@@ -1,6 +1,6 @@
 import { AsyncChain } from './async-chain.js';
 import type { ListingConfig } from './listing-options.js';
-import { type FetchPage, type Page, pageLoop } from './page-loop.js';
+import { type ApiRules, type FetchPage, type Page, pageLoop } from './page-loop.js';
 import { readAhead } from './read-ahead.js';
 
 async function* itemsOf<T>(pages: AsyncIterable<Page<T>>): AsyncGenerator<readonly T[]> {
@@ -19,12 +19,14 @@ async function* eachPage<T>(pages: AsyncIterable<Page<T>>): AsyncGenerator<reado
 export class Listing<T> extends AsyncChain<T> {
   readonly #fetchPage: FetchPage<T>;
   readonly #config: ListingConfig;
+  readonly #rules: ApiRules<T>;
 
   /** @internal Listings are made by the paginators. */
-  constructor(fetchPage: FetchPage<T>, config: ListingConfig) {
+  constructor(fetchPage: FetchPage<T>, config: ListingConfig, rules: ApiRules<T> = {}) {
     super((limit) => itemsOf(this.#run(limit)));
     this.#fetchPage = fetchPage;
     this.#config = config;
+    this.#rules = rules;
   }
 
   /**
@@ -40,7 +42,7 @@ export class Listing<T> extends AsyncChain<T> {
     const { signal: userSignal, prefetch } = this.#config;
     const controller = new AbortController();
     const signal = userSignal ? AbortSignal.any([userSignal, controller.signal]) : controller.signal;
-    const pages = pageLoop(this.#fetchPage, { ...this.#config, signal }, limit);
+    const pages = pageLoop(this.#fetchPage, { ...this.#config, signal }, this.#rules, limit);
     return readAhead(pages, prefetch, () => controller.abort(), userSignal);
   }
 }

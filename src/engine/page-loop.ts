@@ -1,5 +1,5 @@
-import { PaginationError, RepeatedTokenError } from './pagination-error.js';
-import { AttemptsExhausted, type RetryOptions, withRetry } from './retry.js';
+import { PaginationError, RejectedTokenError, RepeatedTokenError } from './pagination-error.js';
+import { type AttemptPolicy, AttemptsExhausted, withRetry } from './retry.js';
 
 /** What the engine asks of one page. */
 export interface PageRequest {
@@ -7,7 +7,7 @@ export interface PageRequest {
   readonly token: string | undefined;
   /** How many items the page may hold: the page size, or fewer when fewer are still wanted. */
   readonly maxResults: number;
-  /** Aborts the request when the listing stops. */
+  /** Aborts the request when the listing stops, or when it takes longer than the request timeout. */
   readonly signal: AbortSignal;
 }
 
@@ -21,20 +21,35 @@ export interface Page<T> {
 /** How to get one page: all the engine knows of the API it lists. */
 export type FetchPage<T> = (request: PageRequest) => Promise<Page<T>>;
 
-export interface PageLoopOptions {
+export interface PageLoopOptions extends AttemptPolicy {
   /** Names the operation in error messages. */
   readonly operation: string;
   readonly pageSize: number;
   readonly startingToken: string | undefined;
   /** Aborts the request in flight and any backoff wait; the loop then rejects with its reason. */
   readonly signal: AbortSignal;
-  readonly retry: RetryOptions | false;
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+/** What only the API knows: which errors mean a rejected token, and what makes two items the same. */
+export interface ApiRules<T> {
+  readonly isRejectedToken?: ((error: unknown) => boolean) | undefined;
+  /** When set, an item whose key was already delivered in this listing is dropped. */
+  readonly uniqueBy?: ((item: T) => unknown) | undefined;
 }
+
+/** The error as a message shows it: name, message, HTTP status and request id, when it has them. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { $metadata } = error as { $metadata?: { httpStatusCode?: number; requestId?: string } };
+  const details = [
+    $metadata?.httpStatusCode === undefined ? undefined : `HTTP ${$metadata.httpStatusCode}`,
+    $metadata?.requestId === undefined ? undefined : `request id ${$metadata.requestId}`,
+  ].filter(Boolean);
+  const message = error.message.split('\n')[0];
+  return `${error.name}: ${message}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * The whole loop over `nextToken`: each page retried on its own, the item
@@ -44,10 +59,13 @@ function describeError(error: unknown): string {
 export async function* pageLoop<T>(
   fetchPage: FetchPage<T>,
   options: PageLoopOptions,
+  rules: ApiRules<T>,
   maxItems = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<Page<T>, void, undefined> {
-  const { operation, pageSize, retry, signal } = options;
+  const { operation, pageSize, signal } = options;
+  const { isRejectedToken, uniqueBy } = rules;
   const used = new Set<string>();
+  const delivered = uniqueBy ? new Set<unknown>() : undefined;
   let token = options.startingToken;
   if (token !== undefined) used.add(token);
   let pagesDelivered = 0;
@@ -55,21 +73,33 @@ export async function* pageLoop<T>(
 
   while (itemsDelivered < maxItems) {
     signal.throwIfAborted();
-    const request: PageRequest = { token, maxResults: Math.min(pageSize, maxItems - itemsDelivered), signal };
+    const maxResults = Math.min(pageSize, maxItems - itemsDelivered);
     let page: Page<T>;
     try {
-      page = (await withRetry(() => fetchPage(request), retry, signal, pagesDelivered + 1)).value;
+      const attempts = await withRetry((attemptSignal) => fetchPage({ token, maxResults, signal: attemptSignal }), options, signal, pagesDelivered + 1);
+      page = attempts.value;
     } catch (error) {
       if (!(error instanceof AttemptsExhausted)) throw error;
-      const attempts = error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts`;
+      const progress = { resumeToken: token, attempts: error.attempts, backoffMs: error.backoffMs, pagesDelivered, itemsDelivered };
+      const delivered = `${itemsDelivered} items on ${pagesDelivered} pages were delivered`;
+      if (token !== undefined && isRejectedToken?.(error.error)) {
+        throw new RejectedTokenError(
+          `${operation} rejected the page token for page ${pagesDelivered + 1} as expired or invalid: ${describeError(error.error)}. ` +
+            `${delivered}; resuming from this token cannot work: start a new listing from the last item seen.`,
+          { cause: error.error, ...progress },
+        );
+      }
+      const tries = error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts and ${seconds(error.backoffMs)} of backoff`;
       throw new PaginationError(
-        `${operation} failed on page ${pagesDelivered + 1} after ${attempts}: ${describeError(error.error)}. ` +
-          `${itemsDelivered} items on ${pagesDelivered} pages were delivered; error.resumeToken continues from the failed page.`,
-        { cause: error.error, resumeToken: token, attempts: error.attempts, pagesDelivered, itemsDelivered },
+        `${operation} failed on page ${pagesDelivered + 1} after ${tries}: ${describeError(error.error)}. ` +
+          `${delivered}; error.resumeToken continues from the failed page.`,
+        { cause: error.error, ...progress },
       );
     }
 
-    const items = page.items.length > maxItems - itemsDelivered ? page.items.slice(0, maxItems - itemsDelivered) : page.items;
+    let items = delivered ? page.items.filter((item) => !delivered.has(uniqueBy?.(item))) : page.items;
+    if (items.length > maxItems - itemsDelivered) items = items.slice(0, maxItems - itemsDelivered);
+    if (delivered) for (const item of items) delivered.add(uniqueBy?.(item));
     // An empty string ends a listing as an absent token does.
     const nextToken = page.nextToken || undefined;
     pagesDelivered++;
@@ -81,7 +111,7 @@ export async function* pageLoop<T>(
       throw new RepeatedTokenError(
         `${operation} returned a nextToken that this listing had already used, on page ${pagesDelivered}: ` +
           `following it would loop forever, so the listing stops here. ${itemsDelivered} items on ${pagesDelivered} pages were delivered.`,
-        { cause: undefined, resumeToken: nextToken, attempts: 0, pagesDelivered, itemsDelivered },
+        { cause: undefined, resumeToken: nextToken, attempts: 0, backoffMs: 0, pagesDelivered, itemsDelivered },
       );
     }
     used.add(nextToken);

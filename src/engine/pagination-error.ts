@@ -29,17 +29,29 @@ export class PaginationError extends Error {
   readonly itemsDelivered: number;
   /** Requests made for the failed page, retries included. */
   readonly attempts: number;
+  /** Milliseconds spent waiting between those attempts. */
+  readonly backoffMs: number;
 
   constructor(
     message: string,
-    options: { cause: unknown; resumeToken: string | undefined; attempts: number } & ListingProgress,
+    options: { cause: unknown; resumeToken: string | undefined; attempts: number; backoffMs: number } & ListingProgress,
   ) {
     super(message, { cause: options.cause });
     this.resumeToken = options.resumeToken;
     this.pagesDelivered = options.pagesDelivered;
     this.itemsDelivered = options.itemsDelivered;
     this.attempts = options.attempts;
+    this.backoffMs = options.backoffMs;
   }
+}
+
+/**
+ * The service refused a page token, as expired or invalid. Resuming from it
+ * cannot work (`resumeToken` is that token, for the record): start a new
+ * listing from the last item you saw instead; the README shows how.
+ */
+export class RejectedTokenError extends PaginationError {
+  override readonly name: string = 'RejectedTokenError';
 }
 
 /**

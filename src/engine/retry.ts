@@ -87,7 +87,14 @@ const THROTTLING_NAMES = new Set([
   'RequestThrottledException',
   'SlowDown',
 ]);
-const TRANSIENT_NAMES = new Set(['InternalServerException', 'ServiceUnavailableException', 'InternalFailure', 'TimeoutError', 'RequestTimeout']);
+const TRANSIENT_NAMES = new Set([
+  'InternalServerException',
+  'ServiceUnavailableException',
+  'InternalFailure',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutError',
+]);
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
 
@@ -113,60 +120,99 @@ export function retryReason(error: unknown): RetryEvent['reason'] | undefined {
   return undefined;
 }
 
+/**
+ * A request that took longer than the listing's `requestTimeout`: the
+ * paginator aborted it itself, so the limit holds whatever the client's own
+ * settings. Retried as a transient failure.
+ */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+  constructor(
+    readonly timeoutMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(`the request got no answer within ${timeoutMs} ms`, options);
+  }
+}
+
 /** The result of one page's attempts. */
 export interface Attempts<T> {
   readonly value: T;
   readonly attempts: number;
 }
 
-/** An error from the last attempt, with how many attempts were made. */
+/** An error from the last attempt, with how many attempts were made and how long was spent waiting between them. */
 export class AttemptsExhausted extends Error {
   constructor(
     readonly error: unknown,
     readonly attempts: number,
+    readonly backoffMs: number,
   ) {
     super('attempts exhausted', { cause: error });
   }
 }
 
+/** How one page is tried. */
+export interface AttemptPolicy {
+  readonly retry: RetryOptions | false;
+  /** Each attempt is aborted after this many ms; `Infinity` for no limit. */
+  readonly requestTimeout: number;
+}
+
+type Backoff = { -readonly [K in keyof typeof DEFAULT_RETRY]: (typeof DEFAULT_RETRY)[K] extends boolean ? boolean : number };
+
+function withDefaults(retry: RetryOptions): Backoff {
+  // An option given as undefined takes its default, as if it were left out.
+  const backoff: Backoff = { ...DEFAULT_RETRY };
+  for (const [key, value] of Object.entries(retry)) {
+    if (value !== undefined && key !== 'onRetry') Object.assign(backoff, { [key]: value });
+  }
+  return backoff;
+}
+
 /**
  * Runs `attempt` until it succeeds, retrying throttling and transient
- * failures with backoff through p-retry; anything else fails at once.
- * An abort rejects with the signal's reason, mid-request or mid-wait.
+ * failures, timeouts included, with backoff through p-retry; anything else
+ * fails at once. An abort of `signal` rejects with its reason, mid-request
+ * or mid-wait.
  */
 export async function withRetry<T>(
-  attempt: () => Promise<T>,
-  retry: RetryOptions | false,
+  attempt: (signal: AbortSignal) => Promise<T>,
+  { retry, requestTimeout }: AttemptPolicy,
   signal: AbortSignal,
   pageNumber: number,
 ): Promise<Attempts<T>> {
   let attempts = 0;
+  let backoffMs = 0;
+  let failedAt: number | undefined;
   const run = async () => {
+    if (failedAt !== undefined) backoffMs += performance.now() - failedAt;
     attempts++;
-    return attempt();
+    const attemptSignal = Number.isFinite(requestTimeout) ? AbortSignal.any([signal, AbortSignal.timeout(requestTimeout)]) : signal;
+    try {
+      return await attempt(attemptSignal);
+    } catch (error) {
+      failedAt = performance.now();
+      if (attemptSignal.aborted && !signal.aborted) throw new RequestTimeoutError(requestTimeout, { cause: error });
+      throw error;
+    }
   };
   try {
     if (retry === false) return { value: await run(), attempts };
-    const { onRetry, ...given } = retry;
-    // An option given as undefined takes its default, as if it were left out.
-    const backoff = { ...DEFAULT_RETRY };
-    for (const [key, value] of Object.entries(given)) {
-      if (value !== undefined) Object.assign(backoff, { [key]: value });
-    }
     const value = await pRetry(run, {
-      ...backoff,
+      ...withDefaults(retry),
       signal,
       shouldRetry: ({ error, attemptNumber, retriesLeft }) => {
         if (signal.aborted) return false;
         const reason = retryReason(error);
         if (reason === undefined) return false;
-        onRetry?.({ error, attemptNumber, retriesLeft: retriesLeft - 1, pageNumber, reason });
+        retry.onRetry?.({ error, attemptNumber, retriesLeft: retriesLeft - 1, pageNumber, reason });
         return true;
       },
     });
     return { value, attempts };
   } catch (error) {
     signal.throwIfAborted();
-    throw new AttemptsExhausted(error, attempts);
+    throw new AttemptsExhausted(error, attempts, backoffMs);
   }
 }
