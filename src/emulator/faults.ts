@@ -38,17 +38,24 @@ export interface Faults {
   readonly drop?: FaultRule & { readonly phase?: 'before-response' | 'mid-response' };
   /** The request is never answered: the connection stays open until the client gives up. */
   readonly hang?: FaultRule;
+  /** HTTP 403 `AccessDeniedException`. */
+  readonly deny?: FaultRule;
+  /** A request with a `nextToken` gets HTTP 400 `ValidationException`: the token has expired. */
+  readonly rejectToken?: FaultRule;
+  /** A 200 whose body is not JSON (`invalid-json`, the default) or lacks the summaries list (`missing-summaries`). */
+  readonly malformed?: FaultRule & { readonly kind?: 'invalid-json' | 'missing-summaries' };
   /** A ListModelCustomizationJobs page returns the request's own `nextToken` again (first pages are left alone). */
   readonly repeatToken?: FaultRule;
 }
 
-export type Failure = 'throttle' | 'serverError' | 'unavailable' | 'drop' | 'hang';
+export type Failure = 'throttle' | 'serverError' | 'unavailable' | 'drop' | 'hang' | 'deny' | 'malformed';
 
 /** What happens to one request. */
 export interface FaultDecision {
   readonly latencyMs: number;
   readonly failure?: Failure;
   readonly repeatToken: boolean;
+  readonly rejectToken: boolean;
 }
 
 /** Decides the faults of each request in turn, from the seeded sequence. */
@@ -75,25 +82,29 @@ export class FaultInjector {
       return position >= 0 && (position < (rule.first ?? 0) || draw < (rule.probability ?? 0));
     };
     const latencyDraw = this.#random();
-    const hang = strikes(faults.hang);
     const drop = strikes(faults.drop);
     const unavailable = strikes(faults.unavailable);
     const serverError = strikes(faults.serverError);
     const throttle = strikes(faults.throttle) || this.#overRate(nowMs);
     const repeatToken = strikes(faults.repeatToken);
+    // Rules added later draw last, so that the sequences seen by older ones stay as they were.
+    const hang = strikes(faults.hang);
+    const deny = strikes(faults.deny);
+    const malformed = strikes(faults.malformed);
+    const rejectToken = strikes(faults.rejectToken);
 
-    const failure: Failure | undefined = hang
-      ? 'hang'
-      : drop
-        ? 'drop'
-        : unavailable
-        ? 'unavailable'
-        : serverError
-          ? 'serverError'
-          : throttle
-            ? 'throttle'
-            : undefined;
-    return { latencyMs: this.#latency(latencyDraw), repeatToken, ...(failure ? { failure } : {}) };
+    // When several strike, the first of these wins.
+    const precedence: [Failure, boolean][] = [
+      ['hang', hang],
+      ['deny', deny],
+      ['malformed', malformed],
+      ['drop', drop],
+      ['unavailable', unavailable],
+      ['serverError', serverError],
+      ['throttle', throttle],
+    ];
+    const failure = precedence.find(([, struck]) => struck)?.[0];
+    return { latencyMs: this.#latency(latencyDraw), repeatToken, rejectToken, ...(failure ? { failure } : {}) };
   }
 
   #latency(draw: number): number {

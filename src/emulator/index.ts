@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { DEFAULT_MAX_RESULTS } from './list-jobs.js';
+export { DEFAULT_MAX_RESULTS, type TokenStyle } from './list-jobs.js';
 export type { FaultRule, Faults, Failure } from './faults.js';
 export { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
 export type { EmulatorJob, TimeInput } from './job-store.js';

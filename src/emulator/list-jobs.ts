@@ -12,7 +12,7 @@ import {
 } from '../api-limits.js';
 import { ApiError } from './api-error.js';
 import { type JobStore, type StoredJob, summaryJson } from './job-store.js';
-import { decodePageToken, encodePageToken, type PagePosition, queryKey } from './page-token.js';
+import { decodePageToken, encodePageToken, type KeyPosition, type PagePosition, queryKey } from './page-token.js';
 
 /** The page size when a request names none. The API reference documents no default; this is the emulator's. */
 export const DEFAULT_MAX_RESULTS = 100;
@@ -105,7 +105,7 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   return { filter, maxResults, ...(nextToken === undefined ? {} : { nextToken }) };
 }
 
-function comparePosition(stored: StoredJob, position: PagePosition): number {
+function comparePosition(stored: StoredJob, position: KeyPosition): number {
   return (
     stored.createdMs - position.createdMs ||
     (stored.job.jobArn < position.jobArn ? -1 : stored.job.jobArn > position.jobArn ? 1 : 0)
@@ -113,7 +113,7 @@ function comparePosition(stored: StoredJob, position: PagePosition): number {
 }
 
 /** How many jobs sort before `position`, in ascending order; with `orAt`, those equal to it too. */
-function countBefore(jobs: readonly StoredJob[], position: PagePosition, orAt: boolean): number {
+function countBefore(jobs: readonly StoredJob[], position: KeyPosition, orAt: boolean): number {
   let low = 0;
   let high = jobs.length;
   while (low < high) {
@@ -136,8 +136,16 @@ export function listPageJson(page: ListPage): string {
   return page.nextToken === undefined ? `{${summaries}}` : `{"nextToken":${JSON.stringify(page.nextToken)},${summaries}}`;
 }
 
+/**
+ * How the emulator's tokens mark the next page: by the last job's key
+ * (`keyset`, the default: jobs created meanwhile change nothing), or by a
+ * count of matching jobs to skip (`offset`, as some services do: a job
+ * created meanwhile shifts the rest, and one job comes twice).
+ */
+export type TokenStyle = 'keyset' | 'offset';
+
 /** One page of ListModelCustomizationJobs. */
-export function listJobs(store: JobStore, query: ListQuery): ListPage {
+export function listJobs(store: JobStore, query: ListQuery, tokenStyle: TokenStyle = 'keyset'): ListPage {
   const { filter } = query;
   const key = queryKey(filter);
   const position = query.nextToken === undefined ? undefined : decodePageToken(query.nextToken, key);
@@ -151,14 +159,22 @@ export function listJobs(store: JobStore, query: ListQuery): ListPage {
   const ascending = filter.sortOrder === 'Ascending';
   const step = ascending ? 1 : -1;
   let index: number;
-  if (ascending) index = position === undefined ? 0 : countBefore(jobs, position, true);
-  else index = (position === undefined ? jobs.length : countBefore(jobs, position, false)) - 1;
+  let skip = 0;
+  if (position === undefined || 'offset' in position) {
+    index = ascending ? 0 : jobs.length - 1;
+    skip = position?.offset ?? 0;
+  } else if (ascending) index = countBefore(jobs, position, true);
+  else index = countBefore(jobs, position, false) - 1;
 
   const page: StoredJob[] = [];
   let more = false;
   for (; index >= 0 && index < jobs.length; index += step) {
     const stored = jobs[index] as StoredJob;
     if (!matches(stored)) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
     if (page.length === query.maxResults) {
       more = true;
       break;
@@ -168,6 +184,10 @@ export function listJobs(store: JobStore, query: ListQuery): ListPage {
 
   const result: ListPage = { jobs: page };
   const last = page.at(-1);
-  if (more && last) result.nextToken = encodePageToken(key, { createdMs: last.createdMs, jobArn: last.job.jobArn });
+  if (more && last) {
+    const offset = (position && 'offset' in position ? position.offset : 0) + page.length;
+    const next = tokenStyle === 'offset' ? { offset } : { createdMs: last.createdMs, jobArn: last.job.jobArn };
+    result.nextToken = encodePageToken(key, next);
+  }
   return result;
 }

@@ -6,10 +6,17 @@ import { ApiError } from './api-error.js';
  * ARN, in the query's order. A position by key, not by offset, so that jobs
  * created during a listing neither shift nor repeat what comes after.
  */
-export interface PagePosition {
+export interface KeyPosition {
   readonly createdMs: number;
   readonly jobArn: string;
 }
+
+/** Where the next page starts, for a service whose tokens count matching jobs to skip. */
+export interface OffsetPosition {
+  readonly offset: number;
+}
+
+export type PagePosition = KeyPosition | OffsetPosition;
 
 /**
  * The token is signed, so it stays opaque: a client can neither forge a
@@ -27,7 +34,8 @@ export function queryKey(query: object): string {
 }
 
 export function encodePageToken(key: string, position: PagePosition): string {
-  const payload = Buffer.from(JSON.stringify([key, position.createdMs, position.jobArn])).toString('base64url');
+  const fields = 'offset' in position ? [key, position.offset] : [key, position.createdMs, position.jobArn];
+  const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
   return `${payload}.${sign(payload)}`;
 }
 
@@ -42,13 +50,9 @@ export function decodePageToken(token: string, key: string): PagePosition {
   if (rest.length > 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw invalidToken('the token is malformed or has expired');
   }
-  const [tokenKey, createdMs, jobArn] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [
-    string,
-    number,
-    string,
-  ];
+  const [tokenKey, ...position] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [string, ...unknown[]];
   if (tokenKey !== key) {
     throw invalidToken('the token was issued for a request with other filters or another sort order');
   }
-  return { createdMs, jobArn };
+  return position.length === 1 ? { offset: position[0] as number } : { createdMs: position[0] as number, jobArn: position[1] as string };
 }

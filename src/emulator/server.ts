@@ -7,7 +7,7 @@ import { type Failure, FaultInjector, type Faults } from './faults.js';
 import { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
 import { createJob, getJob } from './job-operations.js';
 import { type EmulatorJob, JobStore } from './job-store.js';
-import { listJobs, listPageJson, parseListQuery } from './list-jobs.js';
+import { listJobs, listPageJson, parseListQuery, type TokenStyle } from './list-jobs.js';
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   readonly region?: string;
   /** The account in the ARNs of created jobs; default `123456789012`. */
   readonly accountId?: string;
+  /** How tokens mark the next page: `keyset` (default) or `offset`; see {@link TokenStyle}. */
+  readonly tokenStyle?: TokenStyle;
 }
 
 /** One request the emulator received, in the order they arrived. */
@@ -155,10 +157,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     send(response, record, apiError.status, JSON.stringify({ message: apiError.message }), apiError.errorType);
   }
 
-  const FAILURES: Record<Exclude<Failure, 'drop' | 'hang'>, ApiError> = {
+  const FAILURES: Record<Exclude<Failure, 'drop' | 'hang' | 'malformed'>, ApiError> = {
     throttle: new ApiError('ThrottlingException', 429, 'Rate exceeded'),
     serverError: new ApiError('InternalServerException', 500, 'An internal server error occurred. Retry your request.'),
     unavailable: new ApiError('ServiceUnavailableException', 503, 'The service is unavailable. Try again later.'),
+    deny: new ApiError('AccessDeniedException', 403, 'User is not authorized to perform: bedrock:ListModelCustomizationJobs'),
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -188,8 +191,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         response.socket?.destroy();
         return;
       }
-      if (decision.failure === 'throttle' || decision.failure === 'serverError' || decision.failure === 'unavailable') {
-        throw FAILURES[decision.failure];
+      const { failure } = decision;
+      if (failure === 'throttle' || failure === 'serverError' || failure === 'unavailable' || failure === 'deny') {
+        throw FAILURES[failure];
+      }
+      if (failure === 'malformed') {
+        const body = injector.faults.malformed?.kind === 'missing-summaries' ? '{}' : '{"modelCustomizationJobSummaries":[{"jobArn":';
+        record.status = 200;
+        response.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': record.requestId });
+        response.end(body);
+        return;
       }
 
       let status = 200;
@@ -197,7 +208,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       switch (target.operation) {
         case 'ListModelCustomizationJobs': {
           const query = parseListQuery(url.searchParams);
-          const page = listJobs(store, query);
+          if (decision.rejectToken && query.nextToken !== undefined) {
+            throw new ApiError('ValidationException', 400, 'The provided nextToken has expired. Start the listing again.');
+          }
+          const page = listJobs(store, query, options.tokenStyle);
           if (decision.repeatToken && query.nextToken !== undefined) page.nextToken = query.nextToken;
           payload = listPageJson(page);
           break;
