@@ -165,7 +165,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://emulator');
+    // Split by hand: new URL() reads a path such as //x as a host, and throws on some.
+    const [path = '/', search = ''] = (request.url ?? '/').split(/\?(.*)/s, 2);
+    const url = { pathname: path, searchParams: new URLSearchParams(search) };
     const method = request.method ?? 'GET';
     const record: RequestRecord = {
       method,
@@ -179,9 +181,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       record.status ??= 0;
     });
     try {
+      // The body is read before anything can fail, so that every answer,
+      // errors included, finds the connection in a clean state.
+      const body = await readBody(request);
       const target = route(method, url.pathname);
       (record as { operation?: string }).operation = target.operation;
-      const body = await readBody(request);
       const decision = injector.decide(Date.now());
       if (decision.latencyMs > 0) await sleep(decision.latencyMs);
       if (response.destroyed) return;

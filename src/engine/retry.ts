@@ -1,5 +1,6 @@
 import pRetry from 'p-retry';
 import { assertOptionalObject, inputError, rejectUnknownKeys } from './input-errors.js';
+import { redactTransport } from './redact-transport.js';
 
 /** What `onRetry` is told before each retry of a page. */
 export interface RetryEvent {
@@ -193,8 +194,8 @@ export async function withRetry<T>(
       return await attempt(attemptSignal);
     } catch (error) {
       failedAt = performance.now();
-      if (attemptSignal.aborted && !signal.aborted) throw new RequestTimeoutError(requestTimeout, { cause: error });
-      throw error;
+      if (attemptSignal.aborted && !signal.aborted) throw new RequestTimeoutError(requestTimeout, { cause: redactTransport(error) });
+      throw redactTransport(error);
     }
   };
   try {
