@@ -3,13 +3,19 @@
  * `body` is the live socket stream; through the socket it reaches the
  * request, and so the signed `Authorization` header with the access key
  * and the signature. Anything that walks the error deeply (a logger, an
- * error tracker, `util.inspect` with `showHidden`) would print them. This
- * keeps the status and the response headers, and drops the stream.
+ * error tracker, `util.inspect` with `showHidden`) would print them. The
+ * SDK makes `$response` read-only, but not the response in it: this drops
+ * the stream, which has been read by now, and keeps the status, the
+ * headers and any body text.
  */
 export function redactTransport(error: unknown): unknown {
-  if (typeof error !== 'object' || error === null || !('$response' in error)) return error;
-  const response = (error as { $response?: { statusCode?: unknown; headers?: unknown; reason?: unknown } }).$response;
-  const kept = response && typeof response === 'object' ? { statusCode: response.statusCode, headers: response.headers, reason: response.reason } : undefined;
-  Object.defineProperty(error, '$response', { value: kept, enumerable: false, configurable: true, writable: true });
+  try {
+    const response = (error as { $response?: { body?: unknown } } | null)?.$response;
+    if (response && typeof response === 'object' && typeof response.body === 'object' && response.body !== null) {
+      response.body = undefined;
+    }
+  } catch {
+    // A frozen response keeps its body; the error itself still goes through.
+  }
   return error;
 }
