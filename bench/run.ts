@@ -6,6 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import { abortDuringBackoff } from './cases/abort-backoff.js';
 import { earlyExit } from './cases/early-exit.js';
 import { compareListings, limitMs, requestCost } from './cases/latency-hiding.js';
 import { memory } from './cases/memory.js';
@@ -73,6 +74,9 @@ try {
 
   console.log('## 6. Push-down\n');
   console.log(await pushDown(emulator), '\n');
+
+  console.log('## 7. Abort during a backoff wait\n');
+  console.log(await abortDuringBackoff(emulator), '\n');
 
   if (!quick) {
     console.log('## Chart: wall time against page latency (20 pages of 100, C = 20 ms)\n');

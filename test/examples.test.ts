@@ -112,6 +112,11 @@ describe('examples, run against the emulator', () => {
     ]);
   });
 
+  test('restart-after-rejected-token.ts restarts from the last creation time, losing and repeating nothing', async () => {
+    const lines = await run('examples/restart-after-rejected-token.ts', { rejectToken: { after: 1, first: 1 } });
+    expect(lines).toEqual(['token rejected after 1000 jobs; restarting from the last creation time', `${JOBS.length} jobs, ${JOBS.length} distinct`]);
+  });
+
   test('checkpoint.ts survives failures by resuming from its checkpoint', async () => {
     const lines = await run('examples/checkpoint.ts', { seed: 5, unavailable: { probability: 0.5 } });
     const completed = JOBS.filter((job) => job.status === 'Completed').length;
