@@ -110,7 +110,7 @@ describe('5. throttling and transient failures are retried per page', () => {
       .first()
       .catch((caught: unknown) => caught)) as PaginationError;
     expect(error.attempts).toBe(4);
-    expect(error.message).toMatch(/^ListModelCustomizationJobs failed on page 1 after 4 attempts and \d+\.\d s of backoff: ThrottlingException: Rate exceeded \(HTTP 429, request id [0-9a-f-]+\)\. 0 items on 0 pages were delivered; error.resumeToken continues from the failed page\.$/);
+    expect(error.message).toMatch(/^ListModelCustomizationJobs failed on page 1 after 4 attempts and \d+(\.\d)? m?s of backoff: ThrottlingException: Rate exceeded \(HTTP 429, request id [0-9a-f-]+\)\. 0 items on 0 pages were delivered; error.resumeToken continues from the failed page\.$/);
     expect(listRequests(emulator)).toHaveLength(4);
   });
 

@@ -49,7 +49,7 @@ function describeError(error: unknown): string {
   return `${error.name}: ${message}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 /**
  * The whole loop over `nextToken`: each page retried on its own, the item
@@ -89,7 +89,7 @@ export async function* pageLoop<T>(
           { cause: error.error, ...progress },
         );
       }
-      const tries = error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts and ${seconds(error.backoffMs)} of backoff`;
+      const tries = error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts and ${duration(error.backoffMs)} of backoff`;
       throw new PaginationError(
         `${operation} failed on page ${pagesDelivered + 1} after ${tries}: ${describeError(error.error)}. ` +
           `${delivered}; error.resumeToken continues from the failed page.`,
