@@ -12,6 +12,21 @@ import { assertOptionalObject, describeValue, inputError, rejectUnknownKeys } fr
 /**
  * The request fields of ListModelCustomizationJobs, minus paging, with the
  * SDK's own types; the times may also be ISO-8601 strings.
+ *
+ * @example
+ * ```ts
+ * import { type CustomizationJobFilter, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const filter: CustomizationJobFilter = {
+ *   statusEquals: 'Completed',
+ *   nameContains: 'support',
+ *   creationTimeAfter: '2026-01-01T00:00:00Z',
+ *   creationTimeBefore: new Date(),
+ *   sortBy: 'CreationTime',
+ *   sortOrder: 'Ascending',
+ * };
+ * const jobs = paginateCustomizationJobs(filter);
+ * ```
  */
 export interface CustomizationJobFilter
   extends Omit<ListModelCustomizationJobsRequest, 'maxResults' | 'nextToken' | 'creationTimeAfter' | 'creationTimeBefore'> {

@@ -2,7 +2,17 @@
  * bedrock-customization-jobs: every Amazon Bedrock model customization job,
  * one at a time, from an async iterator.
  *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * for await (const job of paginateCustomizationJobs({ statusEquals: 'InProgress' })) {
+ *   console.log(job.jobName, job.status);
+ * }
+ * ```
+ *
  * @packageDocumentation
+ * @module bedrock-customization-jobs
  */
 export type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
 export type { CustomizationJobFilter } from './customization-job-filter.js';

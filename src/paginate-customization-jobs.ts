@@ -12,10 +12,38 @@ import { MalformedResponseError } from './engine/malformed-response-error.js';
 import { LISTING_OPTION_KEYS, type ListingOptions, validateListingOptions } from './engine/listing-options.js';
 import type { ApiRules, FetchPage } from './engine/page-loop.js';
 
-/** Anything with the SDK client's `send`: a `BedrockClient`, or a stand-in in tests. */
+/**
+ * Anything with the SDK client's `send`: a `BedrockClient`, or a stand-in in tests.
+ *
+ * @example
+ * ```ts
+ * import { BedrockClient } from '@aws-sdk/client-bedrock';
+ * import { type BedrockClientLike, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const client: BedrockClientLike = new BedrockClient({ region: 'eu-west-1', maxAttempts: 1 });
+ * const jobs = paginateCustomizationJobs({}, { client });
+ * ```
+ */
 export type BedrockClientLike = Pick<BedrockClient, 'send'>;
 
-/** Options of {@link paginateCustomizationJobs}. */
+/**
+ * Options of {@link paginateCustomizationJobs}: the paging options of
+ * every listing, plus the client and `dedupe`.
+ *
+ * @example
+ * ```ts
+ * import { BedrockClient } from '@aws-sdk/client-bedrock';
+ * import { type PaginateCustomizationJobsOptions, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const options: PaginateCustomizationJobsOptions = {
+ *   // maxAttempts: 1 leaves retrying to the paginator, so that the two do not multiply.
+ *   client: new BedrockClient({ region: 'us-west-2', maxAttempts: 1 }),
+ *   pageSize: 200,
+ *   dedupe: true,
+ * };
+ * const jobs = paginateCustomizationJobs({ statusEquals: 'Completed' }, options);
+ * ```
+ */
 export interface PaginateCustomizationJobsOptions extends ListingOptions {
   /**
    * The SDK client to send with. Default: one `BedrockClient` for the
@@ -73,6 +101,8 @@ function isRejectedToken(error: unknown): boolean {
  *
  * @example
  * ```ts
+ * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
  * for await (const job of paginateCustomizationJobs({ statusEquals: 'Failed' })) {
  *   console.log(job.jobName, job.creationTime);
  * }

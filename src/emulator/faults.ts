@@ -6,8 +6,11 @@ import { type Random, seededRandom } from './random.js';
  * With `after`, the rule sleeps through that many requests first.
  */
 export interface FaultRule {
+  /** Strike each of the first this many requests after `after`; default 0. */
   readonly first?: number;
+  /** Chance of a strike on each request after `after`, from 0 to 1; default 0. */
   readonly probability?: number;
+  /** Requests to leave alone before the rule starts counting; default 0. */
   readonly after?: number;
 }
 
@@ -16,17 +19,51 @@ export interface FaultRule {
  * Set them with the `faults` option of `startEmulator`, or later with
  * `emulator.setFaults()`, which also restarts the counts and the random
  * sequence. Every random choice comes from `seed`, so a run repeats.
+ *
+ * When several faults strike one request, the first of `hang`, `deny`,
+ * `malformed`, `drop`, `unavailable`, `serverError` and `throttle` wins.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator({
+ *   jobs: { count: 3000 },
+ *   faults: {
+ *     seed: 42,
+ *     latency: { min: 5, max: 50 },
+ *     throttle: { ratePerSecond: 10, burst: 2 },
+ *     serverError: { probability: 0.05 },
+ *     rejectToken: { first: 1, after: 2 },
+ *   },
+ * });
+ * // Other faults for the next test: their counts and random sequence start over.
+ * emulator.setFaults({ drop: { first: 1, phase: 'mid-response' } });
+ * await emulator.close();
+ * ```
  */
 export interface Faults {
   /** Seed of the random sequence; default 1. */
   readonly seed?: number;
   /** Milliseconds to wait before answering each request: a fixed delay, or uniform in `[min, max]`. */
-  readonly latency?: number | { readonly min: number; readonly max: number };
+  readonly latency?:
+    | number
+    | {
+        /** The shortest delay, in ms. */
+        readonly min: number;
+        /** The longest delay, in ms. */
+        readonly max: number;
+      };
   /**
    * HTTP 429 `ThrottlingException`: by rule, and/or from a token bucket that
    * allows `ratePerSecond` requests a second with bursts of `burst` (default: the rate).
    */
-  readonly throttle?: FaultRule & { readonly ratePerSecond?: number; readonly burst?: number };
+  readonly throttle?: FaultRule & {
+    /** Requests a second that the token bucket lets through; more are throttled. */
+    readonly ratePerSecond?: number;
+    /** Requests the bucket lets through at once after a quiet spell; default `ratePerSecond`. */
+    readonly burst?: number;
+  };
   /** HTTP 500 `InternalServerException`. */
   readonly serverError?: FaultRule;
   /** HTTP 503 `ServiceUnavailableException`. */
@@ -35,7 +72,10 @@ export interface Faults {
    * The connection is destroyed: before any response (default), or
    * `mid-response`, after the headers and half the body.
    */
-  readonly drop?: FaultRule & { readonly phase?: 'before-response' | 'mid-response' };
+  readonly drop?: FaultRule & {
+    /** When the connection goes: `before-response` (default) or `mid-response`. */
+    readonly phase?: 'before-response' | 'mid-response';
+  };
   /** The request is never answered: the connection stays open until the client gives up. */
   readonly hang?: FaultRule;
   /** HTTP 403 `AccessDeniedException`. */
@@ -43,11 +83,30 @@ export interface Faults {
   /** A request with a `nextToken` gets HTTP 400 `ValidationException`: the token has expired. */
   readonly rejectToken?: FaultRule;
   /** A 200 whose body is not JSON (`invalid-json`, the default) or lacks the summaries list (`missing-summaries`). */
-  readonly malformed?: FaultRule & { readonly kind?: 'invalid-json' | 'missing-summaries' };
+  readonly malformed?: FaultRule & {
+    /** `invalid-json` (default): a truncated body; `missing-summaries`: `{}`. */
+    readonly kind?: 'invalid-json' | 'missing-summaries';
+  };
   /** A ListModelCustomizationJobs page returns the request's own `nextToken` again (first pages are left alone). */
   readonly repeatToken?: FaultRule;
 }
 
+/**
+ * The fault that failed a request, as {@link RequestRecord.fault} records it:
+ * the name of the {@link Faults} entry that struck. `rejectToken` and
+ * `repeatToken` are not recorded there.
+ *
+ * @example
+ * ```ts
+ * import { type Failure, startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator({ faults: { throttle: { probability: 0.5 } } });
+ * // ... run a client against emulator.url ...
+ * const failures = emulator.requests.map((request) => request.fault).filter((fault): fault is Failure => fault !== undefined);
+ * console.log(`${failures.length} of ${emulator.requests.length} requests failed`);
+ * await emulator.close();
+ * ```
+ */
 export type Failure = 'throttle' | 'serverError' | 'unavailable' | 'drop' | 'hang' | 'deny' | 'malformed';
 
 /** What happens to one request. */

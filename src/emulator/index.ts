@@ -2,7 +2,25 @@
  * A local Bedrock for tests, demos and benchmarks: the real
  * `@aws-sdk/client-bedrock` client runs against it unchanged.
  *
+ * @example
+ * ```ts
+ * import { BedrockClient } from '@aws-sdk/client-bedrock';
+ * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ * import { startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator({ jobs: { count: 500 }, faults: { throttle: { probability: 0.2 } } });
+ * const client = new BedrockClient({
+ *   endpoint: emulator.url,
+ *   region: 'us-east-1',
+ *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+ *   maxAttempts: 1,
+ * });
+ * const jobs = await paginateCustomizationJobs({}, { client, retry: { minTimeout: 1 } }).toArray(); // all 500, throttling retried
+ * await emulator.close();
+ * ```
+ *
  * @packageDocumentation
+ * @module bedrock-customization-jobs/emulator
  */
 export { DEFAULT_MAX_RESULTS, type TokenStyle } from './list-jobs.js';
 export type { FaultRule, Faults, Failure } from './faults.js';

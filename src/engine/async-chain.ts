@@ -9,10 +9,17 @@ import * as operators from './operators.js';
  *
  * @example
  * ```ts
- * const names = await AsyncChain.from(source)
- *   .filter((job) => job.status === 'Failed')
- *   .map((job) => job.jobName)
- *   .take(10)
+ * import { AsyncChain } from 'bedrock-customization-jobs';
+ *
+ * async function* numbers() {
+ *   for (let n = 1; ; n++) yield n;
+ * }
+ *
+ * // [4, 16, 36]: the infinite source is read only as far as take(3) needs.
+ * const squares = await AsyncChain.from(numbers())
+ *   .filter((n) => n % 2 === 0)
+ *   .map((n) => n * n)
+ *   .take(3)
  *   .toArray();
  * ```
  */
@@ -24,7 +31,17 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
     this.#open = open;
   }
 
-  /** A chain over any async or sync iterable. */
+  /**
+   * A chain over any async or sync iterable. A chain is returned as it is,
+   * so that wrapping one costs nothing.
+   *
+   * @example
+   * ```ts
+   * import { AsyncChain } from 'bedrock-customization-jobs';
+   *
+   * const names = await AsyncChain.from(['b', 'a', 'c']).map((name) => name.toUpperCase()).toArray();
+   * ```
+   */
   static from<T>(source: Source<T>): AsyncChain<T> {
     return source instanceof AsyncChain ? source : new AsyncChain((limit) => batchesOf(source, limit));
   }
@@ -34,6 +51,10 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
     return this.#open(limit);
   }
 
+  /**
+   * What `for await` calls. Each call is a fresh run from the source: for a
+   * listing, a new series of requests from its first page.
+   */
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
     return new BatchIterator(this.#open());
   }

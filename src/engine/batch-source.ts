@@ -3,7 +3,23 @@
  * page instead of one per item and operator. This is the protocol.
  */
 
-/** Anything a chain can start from: an async or a sync iterable. */
+/**
+ * Anything a chain can start from: an async or a sync iterable. Arrays,
+ * generators, streams and other chains all qualify.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs, pipe, type Source, take, toArray } from 'bedrock-customization-jobs';
+ *
+ * // Takes an array, a generator or a listing alike.
+ * function firstThree<T>(source: Source<T>): Promise<T[]> {
+ *   return toArray(pipe(source, take(3)));
+ * }
+ *
+ * await firstThree(['a', 'b', 'c', 'd']);
+ * await firstThree(paginateCustomizationJobs());
+ * ```
+ */
 export type Source<T> = AsyncIterable<T> | Iterable<T>;
 
 /** Opens a fresh run of batches; `limit` is how many items the consumer may still want, when known. */

@@ -1,7 +1,23 @@
 import { assertOptionalObject, inputError } from './input-errors.js';
 import { type RetryOptions, validateRetryOptions } from './retry.js';
 
-/** The paging options every listing takes. */
+/**
+ * The paging options every listing takes. All are checked when the listing
+ * is made, so that a mistake throws at the call, not at the first request.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const controller = new AbortController();
+ * setTimeout(() => controller.abort(), 60_000);
+ *
+ * const jobs = paginateCustomizationJobs(
+ *   { nameContains: 'support' },
+ *   { pageSize: 50, prefetch: 2, requestTimeout: 10_000, signal: controller.signal, retry: { retries: 3 } },
+ * );
+ * ```
+ */
 export interface ListingOptions {
   /** Items asked for per request, 1 to the API's maximum; default the maximum. */
   readonly pageSize?: number | undefined;

@@ -1,4 +1,5 @@
 import { AsyncChain } from './async-chain.js';
+import { inputError } from './input-errors.js';
 import type { ListingConfig } from './listing-options.js';
 import { type ApiRules, type FetchPage, type Page, pageLoop } from './page-loop.js';
 import { readAhead } from './read-ahead.js';
@@ -15,6 +16,25 @@ async function* eachPage<T>(pages: AsyncIterable<Page<T>>): AsyncGenerator<reado
  * A paginated listing: its items by default, its pages one call away. Lazy:
  * nothing is requested before the first `next()`, and every iteration is a
  * fresh listing.
+ *
+ * {@link paginateCustomizationJobs} makes them. Every {@link AsyncChain}
+ * method works on one, and a `take` or `first` shrinks the requests'
+ * `maxResults` to what is still wanted.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const listing = paginateCustomizationJobs({ statusEquals: 'InProgress' });
+ *
+ * // Items: the listing is an async iterable of job summaries.
+ * for await (const job of listing) console.log(job.jobName);
+ *
+ * // Pages: a second, independent run of the same listing.
+ * for await (const page of listing.pages()) {
+ *   console.log(`${page.items.length} jobs; next token ${page.nextToken}`);
+ * }
+ * ```
  */
 export class Listing<T> extends AsyncChain<T> {
   readonly #fetchPage: FetchPage<T>;
@@ -30,11 +50,34 @@ export class Listing<T> extends AsyncChain<T> {
   }
 
   /**
-   * The same listing as pages of `{ items, nextToken }`. A page's
+   * The same listing as pages of `{ items, nextToken, pageToken }`. A page's
    * `nextToken`, passed back as `startingToken`, resumes right after it.
+   * With `maxItems`, the pages stop after that many items, and no request
+   * asks for more than are still wanted: the last page may be short.
+   *
+   * @example
+   * ```ts
+   * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
+   *
+   * // Checkpoint after each page, so that a later run can pick up from there.
+   * let checkpoint: string | undefined;
+   * for await (const page of paginateCustomizationJobs({}, { pageSize: 100 }).pages({ maxItems: 500 })) {
+   *   for (const job of page.items) console.log(job.jobArn);
+   *   checkpoint = page.nextToken;
+   * }
+   * ```
    */
-  pages(): AsyncChain<Page<T>> {
-    return new AsyncChain(() => eachPage(this.#run()));
+  pages(
+    options: {
+      /** Items to stop after, across pages; default: all of them. */
+      readonly maxItems?: number | undefined;
+    } = {},
+  ): AsyncChain<Page<T>> {
+    const { maxItems } = options;
+    if (maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0)) {
+      throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, 'a whole number ≥ 0');
+    }
+    return new AsyncChain(() => eachPage(this.#run(maxItems)));
   }
 
   /** One run of the listing, with its own controller, so that leaving it early cancels what it started. */

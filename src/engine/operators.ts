@@ -12,7 +12,21 @@ import { AsyncChain } from './async-chain.js';
 import { batchesOf, isThenable, type Source } from './batch-source.js';
 import { inputError } from './input-errors.js';
 
-/** A chain step: takes a source, returns a chain. */
+/**
+ * A chain step: takes a source, returns a chain. What {@link map},
+ * {@link filter} and the other step functions return, for {@link pipe}
+ * or to call directly.
+ *
+ * @example
+ * ```ts
+ * import { type ModelCustomizationJobSummary, filter, type Operator } from 'bedrock-customization-jobs';
+ *
+ * // A reusable step, defined once and used in any pipe.
+ * const failedOnly: Operator<ModelCustomizationJobSummary, ModelCustomizationJobSummary> = filter(
+ *   (job: ModelCustomizationJobSummary) => job.status === 'Failed',
+ * );
+ * ```
+ */
 export type Operator<T, U> = (source: Source<T>) => AsyncChain<U>;
 
 type Batches<T> = AsyncIterable<readonly T[]>;
@@ -145,14 +159,34 @@ async function* chunkBatches<T>(batches: Batches<T>, size: number) {
 
 const more = (limit: number | undefined, extra: number) => (limit === undefined ? undefined : limit + extra);
 
-/** Each item through `mapper`, awaited when it returns a promise. */
+/**
+ * Each item through `mapper`, awaited when it returns a promise.
+ *
+ * @example
+ * ```ts
+ * import { map, paginateCustomizationJobs, pipe, toArray } from 'bedrock-customization-jobs';
+ *
+ * const names = await toArray(pipe(paginateCustomizationJobs(), map((job) => job.jobName)));
+ * ```
+ */
 export function map<T, U>(mapper: (value: T, index: number) => U | PromiseLike<U>): Operator<T, Awaited<U>> {
   assertFunction(mapper, 'map(mapper): mapper');
   // One item out for each item in, so a limit passes through unchanged.
   return (source) => new AsyncChain((limit) => mapBatches(batchesOf(source, limit), mapper) as Batches<Awaited<U>>);
 }
 
-/** The items for which `predicate` is truthy (awaited when it returns a promise); a type guard narrows the type. */
+/**
+ * The items for which `predicate` is truthy (awaited when it returns a promise); a type guard narrows the type.
+ *
+ * @example
+ * ```ts
+ * import { filter, paginateCustomizationJobs, pipe, toArray } from 'bedrock-customization-jobs';
+ *
+ * const distillations = await toArray(
+ *   pipe(paginateCustomizationJobs(), filter((job) => job.customizationType === 'DISTILLATION')),
+ * );
+ * ```
+ */
 export function filter<T, S extends T>(predicate: (value: T, index: number) => value is S): Operator<T, S>;
 export function filter<T>(predicate: (value: T, index: number) => unknown): Operator<T, T>;
 export function filter<T>(predicate: (value: T, index: number) => unknown): Operator<T, T> {
@@ -161,7 +195,17 @@ export function filter<T>(predicate: (value: T, index: number) => unknown): Oper
   return (source) => new AsyncChain(() => filterBatches(batchesOf(source), predicate));
 }
 
-/** The first `count` items; the source is asked for no more than that. */
+/**
+ * The first `count` items; the source is asked for no more than that.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs, pipe, take, toArray } from 'bedrock-customization-jobs';
+ *
+ * // One request for 5 jobs, not a full page of 1000.
+ * const newest = await toArray(pipe(paginateCustomizationJobs({ sortOrder: 'Descending' }), take(5)));
+ * ```
+ */
 export function take<T>(count: number): Operator<T, T> {
   const n = toCount(count, 'take(count): count');
   return (source) =>
@@ -171,13 +215,38 @@ export function take<T>(count: number): Operator<T, T> {
     });
 }
 
-/** All but the first `count` items. */
+/**
+ * All but the first `count` items. The dropped items are still fetched:
+ * to skip pages, pass a `startingToken` instead.
+ *
+ * @example
+ * ```ts
+ * import { drop, pipe, take, toArray } from 'bedrock-customization-jobs';
+ *
+ * const secondPage = await toArray(pipe(['a', 'b', 'c', 'd', 'e'], drop(2), take(2))); // ['c', 'd']
+ * ```
+ */
 export function drop<T>(count: number): Operator<T, T> {
   const n = toCount(count, 'drop(count): count');
   return (source) => new AsyncChain((limit) => dropBatches(batchesOf(source, more(limit, n)), n));
 }
 
-/** Each item through `mapper`, which returns an iterable or async iterable whose items are passed on in turn. */
+/**
+ * Each item through `mapper`, which returns an iterable or async iterable whose items are passed on in turn.
+ *
+ * @example
+ * ```ts
+ * import { flatMap, paginateCustomizationJobs, pipe, toArray } from 'bedrock-customization-jobs';
+ *
+ * // Every ARN a job names, in one flat list.
+ * const arns = await toArray(
+ *   pipe(
+ *     paginateCustomizationJobs(),
+ *     flatMap((job) => [job.jobArn, job.baseModelArn, job.customModelArn].filter((arn) => arn !== undefined)),
+ *   ),
+ * );
+ * ```
+ */
 export function flatMap<T, U>(
   mapper: (value: T, index: number) => Iterable<U> | AsyncIterable<U> | PromiseLike<Iterable<U> | AsyncIterable<U>>,
 ): Operator<T, U> {
@@ -185,14 +254,36 @@ export function flatMap<T, U>(
   return (source) => new AsyncChain(() => flatMapBatches<T, U>(batchesOf(source), mapper));
 }
 
-/** The items in arrays of `size`; the last may be shorter. */
+/**
+ * The items in arrays of `size`; the last may be shorter.
+ *
+ * @example
+ * ```ts
+ * import { chunks, forEach, paginateCustomizationJobs, pipe } from 'bedrock-customization-jobs';
+ *
+ * // Batches of 25, whatever the page size.
+ * await forEach(pipe(paginateCustomizationJobs(), chunks(25)), (batch) => {
+ *   console.log(batch.map((job) => job.jobName).join(', '));
+ * });
+ * ```
+ */
 export function chunks<T>(size: number): Operator<T, T[]> {
   if (typeof size !== 'number') throw inputError(TypeError, 'chunks(size): size', size, 'a whole number ≥ 1');
   if (!Number.isInteger(size) || size < 1) throw inputError(RangeError, 'chunks(size): size', size, 'a whole number ≥ 1');
   return (source) => new AsyncChain((limit) => chunkBatches(batchesOf(source, limit === undefined ? undefined : limit * size), size));
 }
 
-/** Every item, in an array. */
+/**
+ * Every item, in an array. Reads the whole source: bound it with
+ * {@link take} when it may be large.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs, toArray } from 'bedrock-customization-jobs';
+ *
+ * const inProgress = await toArray(paginateCustomizationJobs({ statusEquals: 'InProgress' }));
+ * ```
+ */
 export async function toArray<T>(source: Source<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const batch of batchesOf(source)) {
@@ -201,7 +292,18 @@ export async function toArray<T>(source: Source<T>): Promise<T[]> {
   return items;
 }
 
-/** Calls `fn` on each item in turn, awaiting it when it returns a promise. */
+/**
+ * Calls `fn` on each item in turn, awaiting it when it returns a promise.
+ *
+ * @example
+ * ```ts
+ * import { forEach, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * await forEach(paginateCustomizationJobs({ statusEquals: 'Failed' }), (job, index) => {
+ *   console.log(index, job.jobName, job.creationTime?.toISOString());
+ * });
+ * ```
+ */
 export async function forEach<T>(source: Source<T>, fn: (value: T, index: number) => unknown): Promise<void> {
   assertFunction(fn, 'forEach(fn): fn');
   let index = 0;
@@ -213,7 +315,21 @@ export async function forEach<T>(source: Source<T>, fn: (value: T, index: number
   }
 }
 
-/** Folds the items into one value; without `initial`, the first item starts the fold, and an empty source is a TypeError. */
+/**
+ * Folds the items into one value; without `initial`, the first item starts the fold, and an empty source is a TypeError.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs, reduce } from 'bedrock-customization-jobs';
+ *
+ * // How many jobs of each status.
+ * const byStatus = await reduce(
+ *   paginateCustomizationJobs(),
+ *   (counts, job) => counts.set(job.status, (counts.get(job.status) ?? 0) + 1),
+ *   new Map<string | undefined, number>(),
+ * );
+ * ```
+ */
 export function reduce<T>(source: Source<T>, reducer: (accumulator: T, value: T, index: number) => T | PromiseLike<T>): Promise<T>;
 export function reduce<T, U>(
   source: Source<T>,
@@ -245,12 +361,30 @@ export async function reduce<T, U>(
   return accumulator;
 }
 
-/** Whether any item satisfies `predicate`; stops at the first that does. */
+/**
+ * Whether any item satisfies `predicate`; stops at the first that does.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs, some } from 'bedrock-customization-jobs';
+ *
+ * const busy = await some(paginateCustomizationJobs(), (job) => job.status === 'InProgress');
+ * ```
+ */
 export async function some<T>(source: Source<T>, predicate: (value: T, index: number) => unknown): Promise<boolean> {
   return (await findIndexed(source, predicate, 'some(predicate): predicate')) !== undefined;
 }
 
-/** Whether every item satisfies `predicate`; stops at the first that does not. */
+/**
+ * Whether every item satisfies `predicate`; stops at the first that does not.
+ *
+ * @example
+ * ```ts
+ * import { every, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const allDone = await every(paginateCustomizationJobs({ nameContains: 'nightly' }), (job) => job.endTime !== undefined);
+ * ```
+ */
 export async function every<T>(source: Source<T>, predicate: (value: T, index: number) => unknown): Promise<boolean> {
   assertFunction(predicate, 'every(predicate): predicate');
   const failing = await findIndexed(
@@ -264,7 +398,16 @@ export async function every<T>(source: Source<T>, predicate: (value: T, index: n
   return failing === undefined;
 }
 
-/** The first item that satisfies `predicate` (narrowed by a type guard), or `undefined`. */
+/**
+ * The first item that satisfies `predicate` (narrowed by a type guard), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { find, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const job = await find(paginateCustomizationJobs(), (job) => job.customModelName === 'support-summarize-model');
+ * ```
+ */
 export function find<T, S extends T>(source: Source<T>, predicate: (value: T, index: number) => value is S): Promise<S | undefined>;
 export function find<T>(source: Source<T>, predicate: (value: T, index: number) => unknown): Promise<T | undefined>;
 export async function find<T>(source: Source<T>, predicate: (value: T, index: number) => unknown): Promise<T | undefined> {
@@ -287,7 +430,17 @@ async function findIndexed<T>(
   return undefined;
 }
 
-/** The first item, or `undefined`; the source is asked for one item only. */
+/**
+ * The first item, or `undefined`; the source is asked for one item only.
+ *
+ * @example
+ * ```ts
+ * import { first, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * // One request, with maxResults=1.
+ * const newest = await first(paginateCustomizationJobs({ sortBy: 'CreationTime', sortOrder: 'Descending' }));
+ * ```
+ */
 export async function first<T>(source: Source<T>): Promise<T | undefined> {
   for await (const batch of batchesOf(source, 1)) {
     if (batch.length > 0) return batch[0];
@@ -295,7 +448,22 @@ export async function first<T>(source: Source<T>): Promise<T | undefined> {
   return undefined;
 }
 
-/** Applies operators left to right: `pipe(source, filter(f), take(3))`. */
+/**
+ * Applies operators left to right: `pipe(source, filter(f), take(3))`. The
+ * result is a chain, so its methods carry on from there.
+ *
+ * @example
+ * ```ts
+ * import { filter, map, paginateCustomizationJobs, pipe, take } from 'bedrock-customization-jobs';
+ *
+ * const names = await pipe(
+ *   paginateCustomizationJobs({ sortOrder: 'Descending' }),
+ *   filter((job) => job.status === 'Failed'),
+ *   map((job) => job.jobName),
+ *   take(10),
+ * ).toArray();
+ * ```
+ */
 export function pipe<T>(source: Source<T>): AsyncChain<T>;
 export function pipe<T, A>(source: Source<T>, op1: Operator<T, A>): AsyncChain<A>;
 export function pipe<T, A, B>(source: Source<T>, op1: Operator<T, A>, op2: Operator<A, B>): AsyncChain<B>;

@@ -11,15 +11,24 @@ export interface PageRequest {
   readonly signal: AbortSignal;
 }
 
-/** One page of a listing. */
+/** One page of a listing, as {@link Listing.pages} delivers it. */
 export interface Page<T> {
+  /** The page's items, in the API's order; with `dedupe`, only those not delivered before. */
   readonly items: readonly T[];
   /** The token of the next page: pass it as `startingToken` to resume after this page. `undefined` on the last page. */
+  readonly nextToken: string | undefined;
+  /** The token this page was fetched with: pass it as `startingToken` to fetch this page again. `undefined` for the first page. */
+  readonly pageToken: string | undefined;
+}
+
+/** What one request returns. */
+export interface FetchedPage<T> {
+  readonly items: readonly T[];
   readonly nextToken: string | undefined;
 }
 
 /** How to get one page: all the engine knows of the API it lists. */
-export type FetchPage<T> = (request: PageRequest) => Promise<Page<T>>;
+export type FetchPage<T> = (request: PageRequest) => Promise<FetchedPage<T>>;
 
 export interface PageLoopOptions extends AttemptPolicy {
   /** Names the operation in error messages. */
@@ -74,7 +83,7 @@ export async function* pageLoop<T>(
   while (itemsDelivered < maxItems) {
     signal.throwIfAborted();
     const maxResults = Math.min(pageSize, maxItems - itemsDelivered);
-    let page: Page<T>;
+    let page: FetchedPage<T>;
     try {
       const attempts = await withRetry((attemptSignal) => fetchPage({ token, maxResults, signal: attemptSignal }), options, signal, pagesDelivered + 1);
       page = attempts.value;
@@ -104,7 +113,7 @@ export async function* pageLoop<T>(
     const nextToken = page.nextToken || undefined;
     pagesDelivered++;
     itemsDelivered += items.length;
-    yield { items, nextToken };
+    yield { items, nextToken, pageToken: token };
 
     if (nextToken === undefined) return;
     if (used.has(nextToken)) {

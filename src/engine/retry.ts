@@ -2,7 +2,11 @@ import pRetry from 'p-retry';
 import { assertOptionalObject, inputError, rejectUnknownKeys } from './input-errors.js';
 import { redactTransport } from './redact-transport.js';
 
-/** What `onRetry` is told before each retry of a page. */
+/**
+ * What `onRetry` is told before each retry of a page, so that a log or a
+ * metric can show throttling as it happens rather than only when a listing
+ * gives up. See {@link RetryOptions.onRetry}.
+ */
 export interface RetryEvent {
   /** The error of the attempt that failed. */
   readonly error: unknown;
@@ -21,6 +25,25 @@ export interface RetryEvent {
  * retry n (from 1) is `minTimeout · factor^(n−1)`, times a random factor in
  * [1, 2) when `randomize`, capped at `maxTimeout`; no retry starts after
  * `maxRetryTime` ms.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * // A nightly export can wait longer than an interactive tool.
+ * const jobs = paginateCustomizationJobs(
+ *   {},
+ *   {
+ *     retry: {
+ *       retries: 10,
+ *       maxTimeout: 60_000,
+ *       maxRetryTime: 10 * 60_000,
+ *       onRetry: ({ reason, pageNumber, attemptNumber, retriesLeft }) =>
+ *         console.warn(`page ${pageNumber}: attempt ${attemptNumber} failed (${reason}); ${retriesLeft} retries left`),
+ *     },
+ *   },
+ * );
+ * ```
  */
 export interface RetryOptions {
   /** Retries after the first attempt; default 5. */
@@ -39,13 +62,30 @@ export interface RetryOptions {
   readonly onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
-/** The defaults: up to 5 retries a page, 0.5–1, 1–2, 2–4, 4–8 and 8–16 s apart. */
+/**
+ * The defaults: up to 5 retries a page, 0.5–1, 1–2, 2–4, 4–8 and 8–16 s apart.
+ * Exported so that options can be written relative to them.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RETRY, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * // Twice the default patience, with the same backoff curve.
+ * const jobs = paginateCustomizationJobs({}, { retry: { retries: DEFAULT_RETRY.retries * 2 } });
+ * ```
+ */
 export const DEFAULT_RETRY = {
+  /** Retries after the first attempt. */
   retries: 5,
+  /** Delay before the first retry, in ms. */
   minTimeout: 500,
+  /** Cap on one delay, in ms. */
   maxTimeout: 20_000,
+  /** Growth of the delay per retry. */
   factor: 2,
+  /** Each delay is multiplied by a random factor in [1, 2), so that clients throttled together do not retry together. */
   randomize: true,
+  /** No limit on the time spent on one page: `retries` bounds it. */
   maxRetryTime: Number.POSITIVE_INFINITY,
 } as const satisfies RetryOptions;
 
@@ -125,10 +165,39 @@ export function retryReason(error: unknown): RetryEvent['reason'] | undefined {
  * A request that took longer than the listing's `requestTimeout`: the
  * paginator aborted it itself, so the limit holds whatever the client's own
  * settings. Retried as a transient failure.
+ *
+ * `onRetry` sees it as the event's `error`; when the retries run out, it is
+ * the `cause` of the listing's {@link PaginationError}.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs, RequestTimeoutError } from 'bedrock-customization-jobs';
+ *
+ * const jobs = paginateCustomizationJobs(
+ *   {},
+ *   {
+ *     requestTimeout: 5_000,
+ *     retry: {
+ *       onRetry: ({ error, pageNumber }) => {
+ *         if (error instanceof RequestTimeoutError) console.warn(`page ${pageNumber}: no answer in ${error.timeoutMs} ms`);
+ *       },
+ *     },
+ *   },
+ * );
+ * ```
  */
 export class RequestTimeoutError extends Error {
+  /** `'RequestTimeoutError'`: what stack traces and logs show, and what the retry rules recognise. */
   override readonly name = 'RequestTimeoutError';
+  /**
+   * Paginators make these; the constructor is public so that tests and
+   * wrappers can make the same error.
+   *
+   * @param timeoutMs - The limit that was exceeded.
+   * @param options - The error the aborted request ended with, as `cause`.
+   */
   constructor(
+    /** The `requestTimeout` that the request exceeded, in ms. */
     readonly timeoutMs: number,
     options?: ErrorOptions,
   ) {

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * bedrock-jobs: ListModelCustomizationJobs from the terminal, with the AWS
+ * CLI's flag names. `bedrock-jobs list --help` for usage.
+ */
+import { parseArgs } from 'node:util';
+import { helpText, parseFlags, UsageError } from './flags.js';
+import { Interrupted, listCommand } from './list-command.js';
+
+// This SDK release still supports Node 20; its notice on every run is noise in a terminal.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+async function main(args: readonly string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(helpText());
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'list') throw new UsageError(`unknown command '${command}'; the only command is 'list'`);
+  const flags = parseFlags(rest);
+  if (flags.help) {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  const controller = new AbortController();
+  const interrupt = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort(new Interrupted('interrupted'));
+  };
+  process.on('SIGINT', interrupt);
+  // A closed pipe (| head) ends the listing quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  try {
+    return await listCommand(flags, { stdout: process.stdout, stderr: process.stderr }, controller.signal);
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
+}
+
+const debug = parseArgs({ args: process.argv.slice(2), options: { debug: { type: 'boolean' } }, strict: false }).values.debug === true;
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  const usage = error instanceof UsageError;
+  process.stderr.write(`bedrock-jobs: ${(error as Error).message}\n`);
+  if (usage) process.stderr.write("Run 'bedrock-jobs list --help' for usage.\n");
+  if (debug) process.stderr.write(`${(error as Error).stack}\n`);
+  process.exitCode = usage ? 2 : 1;
+}
