@@ -131,6 +131,18 @@ describe('examples, run against the emulator', () => {
     expect(await run('examples/pipe.ts')).toEqual([failed.join(', '), 'old-ft-1']);
   });
 
+  test('streams.ts uses Readable.from and ReadableStream.from', async () => {
+    const byArn = new Map(JOBS.map((job) => [job.jobArn, job]));
+    expect(await run('examples/streams.ts')).toEqual([
+      `Readable.from: ${JOBS.filter((job) => job.status === 'Failed').length} failed jobs`,
+      `ReadableStream.from: first job ${byArn.get(referenceListing(JOBS)[0] as string)?.jobName}`,
+    ]);
+  });
+
+  test.skipIf(typeof (Array as { fromAsync?: unknown }).fromAsync !== 'function')('array-from-async.ts (Node 22 and later)', async () => {
+    expect(await run('examples/array-from-async.ts')).toEqual([`Array.fromAsync: ${JOBS.filter((job) => job.status === 'Stopped').length} stopped jobs`]);
+  });
+
   test('ndjson-pipeline.ts writes one line per job', async () => {
     const lines = await run('examples/ndjson-pipeline.ts');
     expect(lines).toEqual([expect.stringMatching(new RegExp(`^wrote ${JOBS.length} jobs to `))]);

@@ -7,7 +7,18 @@ import {
 import type { EmulatorJob } from './job-store.js';
 import { pick, type Random, seededRandom } from './random.js';
 
-/** Options of {@link generateJobs}. */
+/**
+ * Options of {@link generateJobs}, and the `jobs` option of
+ * {@link startEmulator} when it is given as a count.
+ *
+ * @example
+ * ```ts
+ * import { type GenerateJobsOptions, startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const jobs: GenerateJobsOptions = { count: 2000, seed: 7, endingAt: new Date(), region: 'eu-central-1' };
+ * const emulator = await startEmulator({ jobs, region: 'eu-central-1' });
+ * ```
+ */
 export interface GenerateJobsOptions {
   /** How many jobs. */
   readonly count: number;
@@ -15,7 +26,9 @@ export interface GenerateJobsOptions {
   readonly seed?: number;
   /** The newest job is created shortly before this time; default 2026-11-01T00:00:00Z, so that runs repeat. */
   readonly endingAt?: Date;
+  /** The region in the jobs' ARNs; default `us-east-1`. */
   readonly region?: string;
+  /** The account in the jobs' ARNs and S3 URIs; default `123456789012`. */
   readonly accountId?: string;
 }
 
@@ -132,6 +145,16 @@ function statusDetails(type: CustomizationType, status: ModelCustomizationJobSta
  * with `endTime`, `customModelArn` and `customModelName` wherever the
  * status implies them. About one job in twenty shares its creation
  * millisecond with the one before, to exercise the tie order. Newest first.
+ *
+ * @example
+ * ```ts
+ * import { generateJobs, startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const jobs = generateJobs({ count: 100, seed: 3 });
+ * const failed = jobs.filter((job) => job.status === 'Failed');
+ * // The same jobs the emulator would make from { count: 100, seed: 3 }, now known to the test.
+ * const emulator = await startEmulator({ jobs });
+ * ```
  */
 export function generateJobs(options: GenerateJobsOptions): EmulatorJob[] {
   const { count, seed = 1, region = 'us-east-1', accountId = '123456789012' } = options;

@@ -1,13 +1,37 @@
 import type { ModelCustomizationJobStatus, ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
 import { ApiError } from './api-error.js';
 
-/** A timestamp as a caller may give it: a `Date` (as the SDK types it) or an ISO-8601 string. */
+/**
+ * A timestamp as a caller may give it: a `Date` (as the SDK types it) or an ISO-8601 string.
+ *
+ * @example
+ * ```ts
+ * import type { TimeInput } from 'bedrock-customization-jobs/emulator';
+ *
+ * const times: TimeInput[] = [new Date(), '2026-03-01T12:00:00Z'];
+ * ```
+ */
 export type TimeInput = Date | string;
 
 /**
  * A job as the emulator is seeded with it: the SDK's
  * `ModelCustomizationJobSummary`, whose timestamps may also be ISO-8601
  * strings, plus the optional fields that only GetModelCustomizationJob shows.
+ *
+ * @example
+ * ```ts
+ * import { type EmulatorJob, startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const job: EmulatorJob = {
+ *   jobArn: 'arn:aws:bedrock:us-east-1:123456789012:model-customization-job/amazon.nova-lite-v1:0:300k/abc123def456',
+ *   jobName: 'support-summarize-ft-20260301',
+ *   baseModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0:300k',
+ *   status: 'InProgress',
+ *   creationTime: '2026-03-01T12:00:00Z',
+ *   customizationType: 'FINE_TUNING',
+ * };
+ * const emulator = await startEmulator({ jobs: [job] });
+ * ```
  */
 export interface EmulatorJob
   extends Omit<ModelCustomizationJobSummary, 'creationTime' | 'lastModifiedTime' | 'endTime'> {
@@ -15,16 +39,39 @@ export interface EmulatorJob
   jobName: string;
   baseModelArn: string;
   status: ModelCustomizationJobStatus;
+  /** When the job was created: it orders the listing, and `creationTimeAfter`/`creationTimeBefore` filter by it. */
   creationTime: TimeInput;
+  /** When the job last changed; left out of the answers when absent. */
   lastModifiedTime?: TimeInput;
+  /** When the job ended, for a job that has: `Completed`, `Failed` or `Stopped`. */
   endTime?: TimeInput;
+  /** The IAM role the job runs as; GetModelCustomizationJob makes one up when absent. */
   roleArn?: string;
+  /** The name the custom model gets; GetModelCustomizationJob falls back to `customModelName`, then `<jobName>-model`. */
   outputModelName?: string;
+  /** Why a `Failed` job failed, shown by GetModelCustomizationJob. */
   failureMessage?: string;
+  /** The job's hyperparameters, as the API carries them: strings. */
   hyperParameters?: Record<string, string>;
-  trainingDataConfig?: { s3Uri: string };
-  validationDataConfig?: { validators: { s3Uri: string }[] };
-  outputDataConfig?: { s3Uri: string };
+  /** Where the training data is. */
+  trainingDataConfig?: {
+    /** The S3 URI of the training data. */
+    s3Uri: string;
+  };
+  /** Where the validation data is. */
+  validationDataConfig?: {
+    /** One entry per validation data set. */
+    validators: {
+      /** The S3 URI of this validation data set. */
+      s3Uri: string;
+    }[];
+  };
+  /** Where the job writes its output. */
+  outputDataConfig?: {
+    /** The S3 URI the output goes to. */
+    s3Uri: string;
+  };
+  /** The idempotency token the job was created with: a CreateModelCustomizationJob with the same token returns this job. */
   clientRequestToken?: string;
 }
 

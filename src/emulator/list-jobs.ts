@@ -14,7 +14,25 @@ import { ApiError } from './api-error.js';
 import { type JobStore, type StoredJob, summaryJson } from './job-store.js';
 import { decodePageToken, encodePageToken, type KeyPosition, type PagePosition, queryKey } from './page-token.js';
 
-/** The page size when a request names none. The API reference documents no default; this is the emulator's. */
+/**
+ * The page size when a request names none. The API reference documents no default; this is the emulator's.
+ *
+ * @example
+ * ```ts
+ * import { BedrockClient, ListModelCustomizationJobsCommand } from '@aws-sdk/client-bedrock';
+ * import { DEFAULT_MAX_RESULTS, startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator({ jobs: { count: 250 } });
+ * const client = new BedrockClient({
+ *   endpoint: emulator.url,
+ *   region: 'us-east-1',
+ *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+ * });
+ * const page = await client.send(new ListModelCustomizationJobsCommand({}));
+ * console.log(page.modelCustomizationJobSummaries?.length === DEFAULT_MAX_RESULTS); // true
+ * await emulator.close();
+ * ```
+ */
 export const DEFAULT_MAX_RESULTS = 100;
 
 export interface ListQuery {
@@ -141,6 +159,14 @@ export function listPageJson(page: ListPage): string {
  * (`keyset`, the default: jobs created meanwhile change nothing), or by a
  * count of matching jobs to skip (`offset`, as some services do: a job
  * created meanwhile shifts the rest, and one job comes twice).
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * // To test a consumer against a service whose tokens are offsets, as `dedupe` is for.
+ * const emulator = await startEmulator({ jobs: { count: 500 }, tokenStyle: 'offset' });
+ * ```
  */
 export type TokenStyle = 'keyset' | 'offset';
 

@@ -9,7 +9,25 @@ import { createJob, getJob } from './job-operations.js';
 import { type EmulatorJob, JobStore } from './job-store.js';
 import { listJobs, listPageJson, parseListQuery, type TokenStyle } from './list-jobs.js';
 
-/** Options of {@link startEmulator}. */
+/**
+ * Options of {@link startEmulator}. Every one has a default, so that
+ * `startEmulator()` alone serves an empty account on a free port.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator({
+ *   port: 4010,
+ *   jobs: { count: 2000, seed: 7 },
+ *   faults: { throttle: { probability: 0.1 } },
+ *   stopDelayMs: 100,
+ *   region: 'eu-west-1',
+ *   accountId: '111122223333',
+ *   tokenStyle: 'keyset',
+ * });
+ * ```
+ */
 export interface EmulatorOptions {
   /** The port on 127.0.0.1; default 0, any free one. */
   readonly port?: number;
@@ -27,9 +45,23 @@ export interface EmulatorOptions {
   readonly tokenStyle?: TokenStyle;
 }
 
-/** One request the emulator received, in the order they arrived. */
+/**
+ * One request the emulator received, in the order they arrived: what a test
+ * asserts on to see what the client really sent.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator({ jobs: { count: 30 } });
+ * // ... list the jobs with a client against emulator.url, 10 a page ...
+ * const sizes = emulator.requests.filter((r) => r.operation === 'ListModelCustomizationJobs').map((r) => r.query.maxResults);
+ * ```
+ */
 export interface RequestRecord {
+  /** The HTTP method, as sent. */
   readonly method: string;
+  /** The path, without the query string, still percent-encoded. */
   readonly path: string;
   /** The query parameters, decoded. */
   readonly query: Readonly<Record<string, string>>;
@@ -43,10 +75,26 @@ export interface RequestRecord {
   fault?: Failure;
 }
 
-/** A running emulator. */
+/**
+ * A running emulator, as {@link startEmulator} returns it. Close it when
+ * done: it holds a port and keeps the process alive.
+ *
+ * @example
+ * ```ts
+ * import { generateJobs, startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator();
+ * process.env.AWS_ENDPOINT_URL_BEDROCK = emulator.url;
+ * emulator.addJobs(generateJobs({ count: 10 }));
+ * emulator.setFaults({ serverError: { first: 1 } });
+ * console.log(emulator.requests.length, emulator.faults);
+ * await emulator.close();
+ * ```
+ */
 export interface Emulator {
   /** `http://127.0.0.1:<port>`, for the SDK client's `endpoint` or `AWS_ENDPOINT_URL_BEDROCK`. */
   readonly url: string;
+  /** The port it listens on: the one asked for, or the free one it was given. */
   readonly port: number;
   /** Every request received, oldest first. */
   readonly requests: RequestRecord[];

@@ -25,6 +25,10 @@ export type Source<T> = AsyncIterable<T> | Iterable<T>;
 /** Opens a fresh run of batches; `limit` is how many items the consumer may still want, when known. */
 export const openBatches: unique symbol = Symbol('openBatches');
 
+/**
+ * What chains implement so that the next step reads their batches instead of
+ * their items. Not exported from the package: the protocol may change.
+ */
 export interface BatchSource<T> {
   [openBatches](limit?: number): AsyncIterable<readonly T[]>;
 }
