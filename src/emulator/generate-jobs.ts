@@ -17,6 +17,7 @@ import { pick, type Random, seededRandom } from './random.js';
  *
  * const jobs: GenerateJobsOptions = { count: 2000, seed: 7, endingAt: new Date(), region: 'eu-central-1' };
  * const emulator = await startEmulator({ jobs, region: 'eu-central-1' });
+ * await emulator.close();
  * ```
  */
 export interface GenerateJobsOptions {
@@ -154,6 +155,8 @@ function statusDetails(type: CustomizationType, status: ModelCustomizationJobSta
  * const failed = jobs.filter((job) => job.status === 'Failed');
  * // The same jobs the emulator would make from { count: 100, seed: 3 }, now known to the test.
  * const emulator = await startEmulator({ jobs });
+ * console.log(`${failed.length} of the emulator's jobs have failed`);
+ * await emulator.close();
  * ```
  */
 export function generateJobs(options: GenerateJobsOptions): EmulatorJob[] {

@@ -31,6 +31,7 @@ export type TimeInput = Date | string;
  *   customizationType: 'FINE_TUNING',
  * };
  * const emulator = await startEmulator({ jobs: [job] });
+ * await emulator.close();
  * ```
  */
 export interface EmulatorJob

@@ -166,6 +166,7 @@ export function listPageJson(page: ListPage): string {
  *
  * // To test a consumer against a service whose tokens are offsets, as `dedupe` is for.
  * const emulator = await startEmulator({ jobs: { count: 500 }, tokenStyle: 'offset' });
+ * await emulator.close();
  * ```
  */
 export type TokenStyle = 'keyset' | 'offset';

@@ -26,6 +26,7 @@ import { listJobs, listPageJson, parseListQuery, type TokenStyle } from './list-
  *   accountId: '111122223333',
  *   tokenStyle: 'keyset',
  * });
+ * await emulator.close();
  * ```
  */
 export interface EmulatorOptions {
@@ -56,6 +57,7 @@ export interface EmulatorOptions {
  * const emulator = await startEmulator({ jobs: { count: 30 } });
  * // ... list the jobs with a client against emulator.url, 10 a page ...
  * const sizes = emulator.requests.filter((r) => r.operation === 'ListModelCustomizationJobs').map((r) => r.query.maxResults);
+ * await emulator.close();
  * ```
  */
 export interface RequestRecord {
