@@ -110,6 +110,9 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
         current = page;
         progress.clear();
         for (; printedInPage < page.items.length; printedInPage++) {
+          // Writes to a pipe or a terminal block; a turn of the event loop now
+          // and then lets Ctrl-C stop the run mid-page, where it was pressed.
+          if (printedInPage % 64 === 63) await new Promise(setImmediate);
           signal.throwIfAborted();
           await write(format.item(page.items[printedInPage] as ModelCustomizationJobSummary, printed++));
         }

@@ -9,12 +9,9 @@ import { type RetryOptions, validateRetryOptions } from './retry.js';
  * ```ts
  * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
  *
- * const controller = new AbortController();
- * setTimeout(() => controller.abort(), 60_000);
- *
  * const jobs = paginateCustomizationJobs(
  *   { nameContains: 'support' },
- *   { pageSize: 50, prefetch: 2, requestTimeout: 10_000, signal: controller.signal, retry: { retries: 3 } },
+ *   { pageSize: 50, prefetch: 2, requestTimeout: 10_000, signal: AbortSignal.timeout(60_000), retry: { retries: 3 } },
  * );
  * ```
  */
