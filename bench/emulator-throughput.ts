@@ -34,9 +34,18 @@ await rate(100, 1, 1); // warm-up
 const rows: string[][] = [];
 for (const maxResults of [100, 1000]) {
   for (const concurrency of [1, 4]) {
-    const runs = [await rate(maxResults, concurrency, 2), await rate(maxResults, concurrency, 2), await rate(maxResults, concurrency, 2)];
+    const runs = [
+      await rate(maxResults, concurrency, 2),
+      await rate(maxResults, concurrency, 2),
+      await rate(maxResults, concurrency, 2),
+    ];
     runs.sort((a, b) => a - b);
-    rows.push([String(maxResults), String(concurrency), runs[1]?.toFixed(0) ?? '', `${runs[0]?.toFixed(0)}–${runs[2]?.toFixed(0)}`]);
+    rows.push([
+      String(maxResults),
+      String(concurrency),
+      runs[1]?.toFixed(0) ?? '',
+      `${runs[0]?.toFixed(0)}–${runs[2]?.toFixed(0)}`,
+    ]);
   }
 }
 console.log(`Node ${process.version}, ${emulator.requests.length} requests in all`);

@@ -20,14 +20,20 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const quick = process.argv.includes('--quick');
 
 console.log(`# bedrock-customization-jobs benchmarks\n`);
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB. Each figure: median of ${RUNS} runs (min–max), contenders interleaved.\n`);
+console.log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB. Each figure: median of ${RUNS} runs (min–max), contenders interleaved.\n`,
+);
 
 const emulator = await startRemoteEmulator({ jobs: { count: 20_000, seed: 1 } });
 try {
   console.log('## 1. Latency hiding (50 pages of 100, over the wire)\n');
   const cost = await requestCost(emulator, 100);
   const rows: string[][] = [];
-  for (const [latency, consumer] of [[20, 20], [30, 10], [10, 30]] as const) {
+  for (const [latency, consumer] of [
+    [20, 20],
+    [30, 10],
+    [10, 30],
+  ] as const) {
     const { sdk, library } = await compareListings(emulator, { pages: 50, pageSize: 100, latency, consumer, runs: RUNS });
     const limit = limitMs(50, latency, consumer);
     const effective = limitMs(50, latency + cost.median, consumer);
@@ -43,7 +49,10 @@ try {
     ]);
   }
   console.log(
-    table(['case', 'SDK paginator loop', 'library', 'limit', 'library / limit', 'limit with R', 'library / limit with R', 'speed-up'], rows),
+    table(
+      ['case', 'SDK paginator loop', 'library', 'limit', 'library / limit', 'limit with R', 'library / limit with R', 'speed-up'],
+      rows,
+    ),
   );
   console.log(
     `\nR = ${fmtSpread(cost, 2)} ms: what one request of 100 costs with no injected latency (signing, round trip, parsing).` +

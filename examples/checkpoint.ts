@@ -14,7 +14,11 @@ let resumes = 0;
 for (;;) {
   const saved = await readFile(checkpoint, 'utf8').catch(() => undefined);
   try {
-    const pages = paginateCustomizationJobs(filter, { pageSize: 100, startingToken: saved, retry: { retries: 2, minTimeout: 10 } }).pages();
+    const pages = paginateCustomizationJobs(filter, {
+      pageSize: 100,
+      startingToken: saved,
+      retry: { retries: 2, minTimeout: 10 },
+    }).pages();
     for await (const page of pages) {
       exported += page.items.length; // …write page.items somewhere durable, then:
       if (page.nextToken) await writeFile(checkpoint, page.nextToken);

@@ -26,10 +26,7 @@ const byStatus = new Map<string, number>();
 const byType = new Map<string, number>();
 const failures: ModelCustomizationJobSummary[] = [];
 
-for await (const job of paginateCustomizationJobs(
-  {},
-  { client, retry: { minTimeout: 50, onRetry: () => retried++ } },
-)) {
+for await (const job of paginateCustomizationJobs({}, { client, retry: { minTimeout: 50, onRetry: () => retried++ } })) {
   byStatus.set(job.status ?? '?', (byStatus.get(job.status ?? '?') ?? 0) + 1);
   byType.set(job.customizationType ?? '?', (byType.get(job.customizationType ?? '?') ?? 0) + 1);
   if (job.status === 'Failed' && failures.length < 5) failures.push(job);
@@ -39,7 +36,10 @@ const total = [...byStatus.values()].reduce((sum, count) => sum + count, 0);
 const pages = emulator.requests.filter((request) => request.status === 200).length;
 
 const table = (title: string, counts: Map<string, number>) =>
-  [`  ${title}`, ...[...counts].sort((a, b) => b[1] - a[1]).map(([key, count]) => `    ${key.padEnd(26)}${String(count).padStart(6)}`)].join('\n');
+  [
+    `  ${title}`,
+    ...[...counts].sort((a, b) => b[1] - a[1]).map(([key, count]) => `    ${key.padEnd(26)}${String(count).padStart(6)}`),
+  ].join('\n');
 
 console.log(`Listed ${total.toLocaleString('en-US')} customization jobs from a local Bedrock emulator in ${seconds} s`);
 console.log(`(${pages} pages; ${retried} throttled request${retried === 1 ? '' : 's'} retried with backoff)\n`);

@@ -1,8 +1,4 @@
-import {
-  BedrockClient,
-  CreateModelCustomizationJobCommand,
-  StopModelCustomizationJobCommand,
-} from '@aws-sdk/client-bedrock';
+import { BedrockClient, CreateModelCustomizationJobCommand, StopModelCustomizationJobCommand } from '@aws-sdk/client-bedrock';
 import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
 import { type Emulator, startEmulator } from 'bedrock-customization-jobs/emulator';
 import { afterAll, beforeAll, expect, test } from 'vitest';

@@ -9,10 +9,7 @@ import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
 // Stream every job into an NDJSON file. pipeline() applies back-pressure:
 // when the file falls behind, the listing waits instead of piling up pages.
 const file = join(tmpdir(), 'customization-jobs.ndjson');
-await pipeline(
-  Readable.from(paginateCustomizationJobs().map((job) => `${JSON.stringify(job)}\n`)),
-  createWriteStream(file),
-);
+await pipeline(Readable.from(paginateCustomizationJobs().map((job) => `${JSON.stringify(job)}\n`)), createWriteStream(file));
 
 const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
 console.log(`wrote ${lines.length} jobs to ${file}`);

@@ -20,6 +20,7 @@ export { AsyncChain } from './engine/async-chain.js';
 export type { Source } from './engine/batch-source.js';
 export { Listing } from './engine/listing.js';
 export type { ListingOptions } from './engine/listing-options.js';
+export { MalformedResponseError } from './engine/malformed-response-error.js';
 export {
   chunks,
   drop,
@@ -38,7 +39,6 @@ export {
   toArray,
 } from './engine/operators.js';
 export type { Page } from './engine/page-loop.js';
-export { MalformedResponseError } from './engine/malformed-response-error.js';
 export { type ListingProgress, PaginationError, RejectedTokenError, RepeatedTokenError } from './engine/pagination-error.js';
 export { DEFAULT_RETRY, RequestTimeoutError, type RetryEvent, type RetryOptions } from './engine/retry.js';
 export {

@@ -8,8 +8,8 @@ import { type CustomizationJobFilter, type FilterFields, validateFilter } from '
 import { defaultClient } from './default-client.js';
 import { assertOptionalObject, inputError, rejectUnknownKeys } from './engine/input-errors.js';
 import { Listing } from './engine/listing.js';
-import { MalformedResponseError } from './engine/malformed-response-error.js';
 import { LISTING_OPTION_KEYS, type ListingOptions, validateListingOptions } from './engine/listing-options.js';
+import { MalformedResponseError } from './engine/malformed-response-error.js';
 import type { ApiRules, FetchPage } from './engine/page-loop.js';
 
 /**

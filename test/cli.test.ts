@@ -1,14 +1,19 @@
 import { once } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { type EmulatorJob, generateJobs } from '../src/emulator/index.js';
 import { FLAGS } from '../src/cli/flags.js';
-import { useEmulator } from './support/emulator-client.js';
+import { type EmulatorJob, generateJobs } from '../src/emulator/index.js';
 import { continuationOf, runCli, runCliOnTty, startCli } from './support/cli.js';
+import { useEmulator } from './support/emulator-client.js';
 import { referenceListing } from './support/reference-listing.js';
 
 const JOBS = generateJobs({ count: 800, seed: 51 });
 const ALL = referenceListing(JOBS);
-const arnsOfLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as EmulatorJob).jobArn);
+const arnsOfLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as EmulatorJob).jobArn);
 
 async function emulatorArgs(options: Parameters<typeof useEmulator>[0] = {}) {
   const emulator = await useEmulator({ jobs: JOBS, ...options });
@@ -30,7 +35,10 @@ describe('bedrock-jobs list: output formats', () => {
     const parsed = JSON.parse(run.stdout) as { modelCustomizationJobSummaries: EmulatorJob[]; NextToken?: string };
     expect(parsed.modelCustomizationJobSummaries.map((job) => job.jobArn)).toEqual(ALL.slice(0, 25));
     expect(parsed.NextToken).toBe(continuationOf(run.stderr));
-    const whole = JSON.parse((await runCli([...args, '--output', 'json'])).stdout) as { modelCustomizationJobSummaries: unknown[]; NextToken?: string };
+    const whole = JSON.parse((await runCli([...args, '--output', 'json'])).stdout) as {
+      modelCustomizationJobSummaries: unknown[];
+      NextToken?: string;
+    };
     expect(whole.modelCustomizationJobSummaries).toHaveLength(JOBS.length);
     expect(whole.NextToken).toBeUndefined();
   });
@@ -39,7 +47,9 @@ describe('bedrock-jobs list: output formats', () => {
     const { args } = await emulatorArgs();
     const run = await runCli([...args, '--output', 'csv', '--status-equals', 'Failed']);
     const rows = run.stdout.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('jobArn,jobName,status,customizationType,creationTime,lastModifiedTime,endTime,baseModelArn,customModelArn,customModelName');
+    expect(rows[0]).toBe(
+      'jobArn,jobName,status,customizationType,creationTime,lastModifiedTime,endTime,baseModelArn,customModelArn,customModelName',
+    );
     expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(referenceListing(JOBS, { statusEquals: 'Failed' }));
     expect(rows.slice(1).every((row) => row.split(',')[2] === 'Failed')).toBe(true);
   });
@@ -83,7 +93,14 @@ describe('bedrock-jobs list: stopping short and continuing', () => {
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const run = await runCli([...args, '--max-items', '300', '--page-size', '120', ...(token ? ['--starting-token', token] : [])]);
+      const run = await runCli([
+        ...args,
+        '--max-items',
+        '300',
+        '--page-size',
+        '120',
+        ...(token ? ['--starting-token', token] : []),
+      ]);
       expect(run.code).toBe(0);
       seen.push(...arnsOfLines(run.stdout));
       token = continuationOf(run.stderr);
@@ -127,7 +144,9 @@ describe('bedrock-jobs list: stopping short and continuing', () => {
     expect(run.code).toBe(1);
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^bedrock-jobs: ListModelCustomizationJobs failed on page 3 after 1 attempt: AccessDeniedException: /);
+    expect(lines[0]).toMatch(
+      /^bedrock-jobs: ListModelCustomizationJobs failed on page 3 after 1 attempt: AccessDeniedException: /,
+    );
     expect(arnsOfLines(run.stdout)).toEqual(ALL.slice(0, 200));
     emulator.setFaults();
     const rest = await runCli([...args, '--page-size', '100', '--starting-token', continuationOf(run.stderr) as string]);
@@ -157,13 +176,36 @@ describe('bedrock-jobs list: flags', () => {
 
   test('the filter flags reach the request under their API names', async () => {
     const { emulator, args } = await emulatorArgs();
-    const run = await runCli([...args, '--status-equals', 'Completed', '--name-contains', 'ft', '--sort-by', 'CreationTime', '--sort-order', 'Ascending', '--page-size', '50']);
-    expect(arnsOfLines(run.stdout)).toEqual(referenceListing(JOBS, { statusEquals: 'Completed', nameContains: 'ft', sortOrder: 'Ascending' }));
-    expect(emulator.requests[0]?.query).toMatchObject({ statusEquals: 'Completed', nameContains: 'ft', sortBy: 'CreationTime', sortOrder: 'Ascending', maxResults: '50' });
+    const run = await runCli([
+      ...args,
+      '--status-equals',
+      'Completed',
+      '--name-contains',
+      'ft',
+      '--sort-by',
+      'CreationTime',
+      '--sort-order',
+      'Ascending',
+      '--page-size',
+      '50',
+    ]);
+    expect(arnsOfLines(run.stdout)).toEqual(
+      referenceListing(JOBS, { statusEquals: 'Completed', nameContains: 'ft', sortOrder: 'Ascending' }),
+    );
+    expect(emulator.requests[0]?.query).toMatchObject({
+      statusEquals: 'Completed',
+      nameContains: 'ft',
+      sortBy: 'CreationTime',
+      sortOrder: 'Ascending',
+      maxResults: '50',
+    });
   });
 
   test.each([
-    [['--status-equals', 'Bogus'], /^bedrock-jobs: --status-equals must be one of Completed, Failed, InProgress, Stopped, Stopping; got 'Bogus'$/],
+    [
+      ['--status-equals', 'Bogus'],
+      /^bedrock-jobs: --status-equals must be one of Completed, Failed, InProgress, Stopped, Stopping; got 'Bogus'$/,
+    ],
     [['--output', 'xml'], /^bedrock-jobs: --output must be one of json, ndjson, table, csv; got 'xml'$/],
     [['--max-items', '0'], /^bedrock-jobs: --max-items must be a whole number ≥ 1; got '0'$/],
     [['--page-size', '5000'], /^bedrock-jobs: --page-size must be a whole number from 1 to 1000; got 5000$/],

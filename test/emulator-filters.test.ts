@@ -19,12 +19,15 @@ async function list(filter: ReferenceFilter, jobs: readonly EmulatorJob[] = JOBS
 }
 
 describe('filters', () => {
-  test.each(['InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped'] as const)('statusEquals=%s is an exact match', async (status) => {
-    const { arns } = await list({ statusEquals: status });
-    const expected = referenceListing(JOBS, { statusEquals: status });
-    expect(expected.length).toBeGreaterThan(0);
-    expect(arns).toEqual(expected);
-  });
+  test.each(['InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped'] as const)(
+    'statusEquals=%s is an exact match',
+    async (status) => {
+      const { arns } = await list({ statusEquals: status });
+      const expected = referenceListing(JOBS, { statusEquals: status });
+      expect(expected.length).toBeGreaterThan(0);
+      expect(arns).toEqual(expected);
+    },
+  );
 
   test('nameContains is a case-sensitive substring match', async () => {
     const named = (jobName: string, i: number): EmulatorJob => ({
@@ -52,7 +55,13 @@ describe('filters', () => {
 
   test('every filter combined, in both orders', async () => {
     for (const sortOrder of ['Ascending', 'Descending'] as const) {
-      const filter: ReferenceFilter = { statusEquals: 'Completed', nameContains: 'ft', creationTimeAfter: MIDDLE, creationTimeBefore: LATER, sortOrder };
+      const filter: ReferenceFilter = {
+        statusEquals: 'Completed',
+        nameContains: 'ft',
+        creationTimeAfter: MIDDLE,
+        creationTimeBefore: LATER,
+        sortOrder,
+      };
       const expected = referenceListing(JOBS, filter);
       expect(expected.length).toBeGreaterThan(10);
       expect((await list(filter)).arns).toEqual(expected);

@@ -29,7 +29,9 @@ describe('Create, Get and Stop through the SDK', () => {
     const emulator = await useEmulator({ jobs: generateJobs({ count: 5 }) });
     const client = clientFor(emulator);
     const { jobArn } = await client.send(new CreateModelCustomizationJobCommand(CREATE));
-    expect(jobArn).toMatch(/^arn:aws:bedrock:us-east-1:123456789012:model-customization-job\/amazon\.titan-text-express-v1:0:8k\/[a-z0-9]{12}$/);
+    expect(jobArn).toMatch(
+      /^arn:aws:bedrock:us-east-1:123456789012:model-customization-job\/amazon\.titan-text-express-v1:0:8k\/[a-z0-9]{12}$/,
+    );
     expect(emulator.requests[0]).toMatchObject({ method: 'POST', path: '/model-customization-jobs', status: 201 });
 
     const job = await client.send(new GetModelCustomizationJobCommand({ jobIdentifier: jobArn }));
@@ -61,7 +63,9 @@ describe('Create, Get and Stop through the SDK', () => {
     expect(stopping.status).toBe('Stopping');
     expect(stopping.endTime).toBeUndefined();
     await expect
-      .poll(async () => (await client.send(new GetModelCustomizationJobCommand({ jobIdentifier: jobArn }))).status, { interval: 20 })
+      .poll(async () => (await client.send(new GetModelCustomizationJobCommand({ jobIdentifier: jobArn }))).status, {
+        interval: 20,
+      })
       .toBe('Stopped');
     const stopped = await client.send(new ListModelCustomizationJobsCommand({ statusEquals: 'Stopped' }));
     expect(stopped.modelCustomizationJobSummaries?.[0]).toMatchObject({ jobArn, status: 'Stopped', endTime: expect.any(Date) });
@@ -78,8 +82,12 @@ describe('Create, Get and Stop through the SDK', () => {
   test('an unknown job is a ResourceNotFoundException, for Get and Stop', async () => {
     const emulator = await useEmulator();
     const client = clientFor(emulator);
-    await expect(client.send(new GetModelCustomizationJobCommand({ jobIdentifier: 'nope' }))).rejects.toThrow(ResourceNotFoundException);
-    await expect(client.send(new StopModelCustomizationJobCommand({ jobIdentifier: 'nope' }))).rejects.toThrow(ResourceNotFoundException);
+    await expect(client.send(new GetModelCustomizationJobCommand({ jobIdentifier: 'nope' }))).rejects.toThrow(
+      ResourceNotFoundException,
+    );
+    await expect(client.send(new StopModelCustomizationJobCommand({ jobIdentifier: 'nope' }))).rejects.toThrow(
+      ResourceNotFoundException,
+    );
   });
 
   test.each([
@@ -106,9 +114,9 @@ describe('Create, Get and Stop through the SDK', () => {
     const first = await client.send(new CreateModelCustomizationJobCommand({ ...CREATE, clientRequestToken: 'token-1' }));
     const again = await client.send(new CreateModelCustomizationJobCommand({ ...CREATE, clientRequestToken: 'token-1' }));
     expect(again.jobArn).toBe(first.jobArn);
-    await expect(client.send(new CreateModelCustomizationJobCommand({ ...CREATE, clientRequestToken: 'token-2' }))).rejects.toThrow(
-      /already exists/,
-    );
+    await expect(
+      client.send(new CreateModelCustomizationJobCommand({ ...CREATE, clientRequestToken: 'token-2' })),
+    ).rejects.toThrow(/already exists/);
   });
 });
 

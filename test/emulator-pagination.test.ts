@@ -35,13 +35,16 @@ describe('pagination through the real SDK', () => {
   });
 
   test('jobs that tie on creation time to the millisecond keep one order across pages', async () => {
-    const tied = Array.from({ length: 40 }, (_, i): EmulatorJob => ({
-      jobArn: `arn:aws:bedrock:us-east-1:123456789012:model-customization-job/amazon.titan-text-lite-v1:0:4k/tie${String((i * 17) % 40).padStart(8, '0')}`,
-      baseModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-lite-v1:0:4k',
-      jobName: `tie-${i}`,
-      status: 'Completed',
-      creationTime: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i < 20 ? 500 : 900)),
-    }));
+    const tied = Array.from(
+      { length: 40 },
+      (_, i): EmulatorJob => ({
+        jobArn: `arn:aws:bedrock:us-east-1:123456789012:model-customization-job/amazon.titan-text-lite-v1:0:4k/tie${String((i * 17) % 40).padStart(8, '0')}`,
+        baseModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-lite-v1:0:4k',
+        jobName: `tie-${i}`,
+        status: 'Completed',
+        creationTime: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i < 20 ? 500 : 900)),
+      }),
+    );
     for (const sortOrder of ['Ascending', 'Descending'] as const) {
       const byOne = await listAll(1, { sortOrder }, tied);
       const byThree = await listAll(3, { sortOrder }, tied);

@@ -13,7 +13,10 @@ async function rejection(input: ListModelCustomizationJobsCommandInput) {
   const emulator = await useEmulator({ jobs: JOBS });
   const error = await clientFor(emulator, { maxAttempts: 1 })
     .send(new ListModelCustomizationJobsCommand(input))
-    .then(() => undefined, (caught: unknown) => caught);
+    .then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
   expect(error).toBeInstanceOf(ValidationException);
   expect((error as ValidationException).$metadata.httpStatusCode).toBe(400);
   return (error as ValidationException).message;
@@ -23,7 +26,11 @@ async function rejection(input: ListModelCustomizationJobsCommandInput) {
 async function rawQuery(query: string) {
   const emulator = await useEmulator({ jobs: JOBS });
   const response = await fetch(`${emulator.url}/model-customization-jobs?${query}`);
-  return { status: response.status, errorType: response.headers.get('x-amzn-errortype'), body: (await response.json()) as { message: string } };
+  return {
+    status: response.status,
+    errorType: response.headers.get('x-amzn-errortype'),
+    body: (await response.json()) as { message: string },
+  };
 }
 
 describe('validation, as the API does it', () => {
@@ -45,18 +52,22 @@ describe('validation, as the API does it', () => {
   });
 
   test('every violation is reported at once', async () => {
-    expect(await rejection({ maxResults: 0, sortOrder: 'Up' as never })).toMatch(/^2 validation errors detected: .*'sortOrder'.*; .*'maxResults'/);
+    expect(await rejection({ maxResults: 0, sortOrder: 'Up' as never })).toMatch(
+      /^2 validation errors detected: .*'sortOrder'.*; .*'maxResults'/,
+    );
   });
 
-  test.each(['creationTimeAfter=yesterday', 'creationTimeBefore=2025-02-30T00:00:00Z', 'creationTimeAfter=1735689600', 'maxResults=ten'])(
-    '%s is a 400 ValidationException naming the field',
-    async (query) => {
-      const { status, errorType, body } = await rawQuery(query);
-      expect(status).toBe(400);
-      expect(errorType).toBe('ValidationException');
-      expect(body.message).toContain(`at '${query.split('=')[0]}'`);
-    },
-  );
+  test.each([
+    'creationTimeAfter=yesterday',
+    'creationTimeBefore=2025-02-30T00:00:00Z',
+    'creationTimeAfter=1735689600',
+    'maxResults=ten',
+  ])('%s is a 400 ValidationException naming the field', async (query) => {
+    const { status, errorType, body } = await rawQuery(query);
+    expect(status).toBe(400);
+    expect(errorType).toBe('ValidationException');
+    expect(body.message).toContain(`at '${query.split('=')[0]}'`);
+  });
 
   test('nameContains accepts the characters the pattern allows', async () => {
     const emulator = await useEmulator({ jobs: JOBS });
@@ -83,17 +94,19 @@ describe('nextToken', () => {
     const { client, token } = await firstToken();
     const garbled = `${token.slice(0, 10)}x${token.slice(11)}`;
     await expect(client.send(new ListModelCustomizationJobsCommand({ nextToken: garbled }))).rejects.toThrow(ValidationException);
-    await expect(client.send(new ListModelCustomizationJobsCommand({ nextToken: 'not-a-token' }))).rejects.toThrow(/Invalid nextToken/);
+    await expect(client.send(new ListModelCustomizationJobsCommand({ nextToken: 'not-a-token' }))).rejects.toThrow(
+      /Invalid nextToken/,
+    );
   });
 
   test('a token reused with other filters is a ValidationException', async () => {
     const { client, token } = await firstToken({ statusEquals: 'Completed' });
-    await expect(client.send(new ListModelCustomizationJobsCommand({ nextToken: token, statusEquals: 'Failed' }))).rejects.toThrow(
-      /other filters/,
-    );
-    await expect(client.send(new ListModelCustomizationJobsCommand({ nextToken: token, statusEquals: 'Completed', sortOrder: 'Ascending' }))).rejects.toThrow(
-      ValidationException,
-    );
+    await expect(
+      client.send(new ListModelCustomizationJobsCommand({ nextToken: token, statusEquals: 'Failed' })),
+    ).rejects.toThrow(/other filters/);
+    await expect(
+      client.send(new ListModelCustomizationJobsCommand({ nextToken: token, statusEquals: 'Completed', sortOrder: 'Ascending' })),
+    ).rejects.toThrow(ValidationException);
   });
 
   test('a token works with another page size, as the paging members are not part of the query', async () => {

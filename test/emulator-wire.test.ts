@@ -23,7 +23,11 @@ describe('the wire', () => {
   test('the request log has each request’s method, path, decoded query and status', async () => {
     const emulator = await useEmulator({ jobs: generateJobs({ count: 3 }) });
     await clientFor(emulator).send(
-      new ListModelCustomizationJobsCommand({ nameContains: 'a+b', creationTimeBefore: new Date('2026-01-02T03:04:05.678Z'), maxResults: 2 }),
+      new ListModelCustomizationJobsCommand({
+        nameContains: 'a+b',
+        creationTimeBefore: new Date('2026-01-02T03:04:05.678Z'),
+        maxResults: 2,
+      }),
     );
     expect(emulator.requests).toEqual([
       {
@@ -47,7 +51,10 @@ describe('the wire', () => {
     const raw = (await (await fetch(`${emulator.url}/model-customization-jobs`)).json()) as {
       modelCustomizationJobSummaries: Record<string, unknown>[];
     };
-    expect(raw.modelCustomizationJobSummaries.map((job) => job.creationTime)).toEqual(['2026-03-04T05:06:07.089Z', '2026-03-04T05:06:07Z']);
+    expect(raw.modelCustomizationJobSummaries.map((job) => job.creationTime)).toEqual([
+      '2026-03-04T05:06:07.089Z',
+      '2026-03-04T05:06:07Z',
+    ]);
 
     const page = await clientFor(emulator).send(new ListModelCustomizationJobsCommand({}));
     expect(page.modelCustomizationJobSummaries?.map((job) => job.creationTime?.toISOString())).toEqual([
@@ -77,7 +84,9 @@ describe('safety', () => {
     return new Promise<{ status: number; errorType: string | undefined }>((resolve, reject) => {
       const outgoing = request({ host: '127.0.0.1', port: emulator.port, method, path }, (response) => {
         response.resume();
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, errorType: response.headers['x-amzn-errortype'] as string | undefined }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, errorType: response.headers['x-amzn-errortype'] as string | undefined }),
+        );
       });
       outgoing.on('error', reject);
       outgoing.end(body);

@@ -114,7 +114,10 @@ describe('examples, run against the emulator', () => {
 
   test('restart-after-rejected-token.ts restarts from the last creation time, losing and repeating nothing', async () => {
     const lines = await run('examples/restart-after-rejected-token.ts', { rejectToken: { after: 1, first: 1 } });
-    expect(lines).toEqual(['token rejected after 1000 jobs; restarting from the last creation time', `${JOBS.length} jobs, ${JOBS.length} distinct`]);
+    expect(lines).toEqual([
+      'token rejected after 1000 jobs; restarting from the last creation time',
+      `${JOBS.length} jobs, ${JOBS.length} distinct`,
+    ]);
   });
 
   test('checkpoint.ts survives failures by resuming from its checkpoint', async () => {
@@ -127,7 +130,9 @@ describe('examples, run against the emulator', () => {
 
   test('pipe.ts applies the standalone functions to the listing and to a plain generator', async () => {
     const byArn = new Map(JOBS.map((job) => [job.jobArn, job]));
-    const failed = referenceListing(JOBS, { statusEquals: 'Failed' }).slice(0, 5).map((arn) => byArn.get(arn)?.jobName);
+    const failed = referenceListing(JOBS, { statusEquals: 'Failed' })
+      .slice(0, 5)
+      .map((arn) => byArn.get(arn)?.jobName);
     expect(await run('examples/pipe.ts')).toEqual([failed.join(', '), 'old-ft-1']);
   });
 
@@ -139,9 +144,14 @@ describe('examples, run against the emulator', () => {
     ]);
   });
 
-  test.skipIf(typeof (Array as { fromAsync?: unknown }).fromAsync !== 'function')('array-from-async.ts (Node 22 and later)', async () => {
-    expect(await run('examples/array-from-async.ts')).toEqual([`Array.fromAsync: ${JOBS.filter((job) => job.status === 'Stopped').length} stopped jobs`]);
-  });
+  test.skipIf(typeof (Array as { fromAsync?: unknown }).fromAsync !== 'function')(
+    'array-from-async.ts (Node 22 and later)',
+    async () => {
+      expect(await run('examples/array-from-async.ts')).toEqual([
+        `Array.fromAsync: ${JOBS.filter((job) => job.status === 'Stopped').length} stopped jobs`,
+      ]);
+    },
+  );
 
   test('ndjson-pipeline.ts writes one line per job', async () => {
     const lines = await run('examples/ndjson-pipeline.ts');

@@ -20,7 +20,10 @@ const JOBS = generateJobs({ count: 5000, seed: 41 });
 const SMALL = JOBS.slice(0, 300);
 
 async function failure(run: Promise<unknown>): Promise<PaginationError> {
-  const error = await run.then(() => undefined, (caught: unknown) => caught);
+  const error = await run.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(PaginationError);
   return error as PaginationError;
 }
@@ -28,7 +31,9 @@ async function failure(run: Promise<unknown>): Promise<PaginationError> {
 describe('fault matrix', () => {
   test('persistent throttling gives up after the configured retries, naming the attempts and the delay spent', async () => {
     const { emulator, client } = await setup({ jobs: SMALL, faults: { throttle: { probability: 1 } } });
-    const error = await failure(paginateCustomizationJobs({}, { client, retry: { retries: 3, minTimeout: 5, randomize: false } }).toArray());
+    const error = await failure(
+      paginateCustomizationJobs({}, { client, retry: { retries: 3, minTimeout: 5, randomize: false } }).toArray(),
+    );
     expect(error.cause).toBeInstanceOf(ThrottlingException);
     expect(error).toMatchObject({ attempts: 4, resumeToken: undefined });
     expect(error.backoffMs).toBeGreaterThan(0);
@@ -39,7 +44,10 @@ describe('fault matrix', () => {
   test('persistent throttling gives up when maxRetryTime runs out', async () => {
     const { client } = await setup({ jobs: SMALL, faults: { throttle: { probability: 1 } } });
     const error = await failure(
-      paginateCustomizationJobs({}, { client, retry: { retries: 1000, minTimeout: 10, factor: 1, randomize: false, maxRetryTime: 60 } }).toArray(),
+      paginateCustomizationJobs(
+        {},
+        { client, retry: { retries: 1000, minTimeout: 10, factor: 1, randomize: false, maxRetryTime: 60 } },
+      ).toArray(),
     );
     expect(error.attempts).toBeGreaterThan(1);
     expect(error.attempts).toBeLessThan(1000);
@@ -60,7 +68,9 @@ describe('fault matrix', () => {
     });
     const jobs = await paginateCustomizationJobs({}, { client, pageSize: 50, retry: FAST_RETRY }).toArray();
     expect(arnsOf(jobs)).toEqual(referenceListing(SMALL));
-    expect(listRequests(emulator).map((request) => request.status)).toEqual([200, 500, 500, 500, 200, 503, 503, 503, 200, 200, 200, 200]);
+    expect(listRequests(emulator).map((request) => request.status)).toEqual([
+      200, 500, 500, 500, 200, 503, 503, 503, 200, 200, 200, 200,
+    ]);
   });
 
   test('a connection dropped mid-response is retried, and the listing completes', async () => {
@@ -72,7 +82,9 @@ describe('fault matrix', () => {
 
   test('a server that never answers: the request times out, is retried, then the listing fails', async () => {
     const { emulator, client } = await setup({ jobs: SMALL, faults: { hang: { probability: 1 } } });
-    const error = await failure(paginateCustomizationJobs({}, { client, requestTimeout: 50, retry: { ...FAST_RETRY, retries: 2 } }).toArray());
+    const error = await failure(
+      paginateCustomizationJobs({}, { client, requestTimeout: 50, retry: { ...FAST_RETRY, retries: 2 } }).toArray(),
+    );
     expect(error.cause).toBeInstanceOf(RequestTimeoutError);
     expect(error.attempts).toBe(3);
     expect(error.message).toMatch(/RequestTimeoutError: the request got no answer within 50 ms/);
@@ -87,7 +99,12 @@ describe('fault matrix', () => {
 
   test.each([
     ['malformed JSON', 'invalid-json' as const, SyntaxError, /SyntaxError: .*\(HTTP 200, request id [0-9a-f-]{36}\)/],
-    ['a 200 without the summaries list', 'missing-summaries' as const, MalformedResponseError, /without a modelCustomizationJobSummaries list \(request id [0-9a-f-]{36}\)/],
+    [
+      'a 200 without the summaries list',
+      'missing-summaries' as const,
+      MalformedResponseError,
+      /without a modelCustomizationJobSummaries list \(request id [0-9a-f-]{36}\)/,
+    ],
   ])('%s is a clear error naming the operation and the request id, not retried', async (_case, kind, Cause, message) => {
     const { emulator, client } = await setup({ jobs: SMALL, faults: { malformed: { first: 1, kind } } });
     const error = await failure(paginateCustomizationJobs({}, { client, retry: FAST_RETRY }).toArray());
@@ -163,7 +180,10 @@ describe('fault matrix', () => {
   test('abort during a backoff wait rejects at once, and no further request is sent', async () => {
     const { emulator, client } = await setup({ jobs: SMALL, faults: { throttle: { probability: 1 } } });
     const controller = new AbortController();
-    const pending = paginateCustomizationJobs({}, { client, signal: controller.signal, retry: { minTimeout: 600_000 } }).toArray();
+    const pending = paginateCustomizationJobs(
+      {},
+      { client, signal: controller.signal, retry: { minTimeout: 600_000 } },
+    ).toArray();
     await expect.poll(() => listRequests(emulator)[0]?.status).toBe(429);
     controller.abort(new Error('cancelled'));
     // A 10-minute backoff: this resolves only because the abort cut it short.
@@ -176,9 +196,10 @@ describe('fault matrix', () => {
     ['ValidationException', { rejectToken: { first: 1 } }, ValidationException],
   ])('%s: exactly one request, no retry', async (_name, faults, ErrorClass) => {
     const { emulator, client } = await setup({ jobs: SMALL, faults });
-    const listing = _name === 'ValidationException'
-      ? paginateCustomizationJobs({ nameContains: 'x' }, { client, startingToken: 'bad-token' })
-      : paginateCustomizationJobs({}, { client });
+    const listing =
+      _name === 'ValidationException'
+        ? paginateCustomizationJobs({ nameContains: 'x' }, { client, startingToken: 'bad-token' })
+        : paginateCustomizationJobs({}, { client });
     const error = await failure(listing.toArray());
     expect(error.cause).toBeInstanceOf(ErrorClass);
     expect(error.attempts).toBe(1);

@@ -57,17 +57,23 @@ describe('streams and other consumers of async iterables', () => {
     expect(listRequests(emulator)).toHaveLength(1);
   });
 
-  test.skipIf(typeof (Array as { fromAsync?: unknown }).fromAsync !== 'function')('Array.fromAsync collects every job (Node 22 and later)', async () => {
-    const { client } = await setup({ jobs: JOBS });
-    const fromAsync = (Array as unknown as { fromAsync: <T>(source: AsyncIterable<T>) => Promise<T[]> }).fromAsync;
-    expect(arnsOf(await fromAsync(paginateCustomizationJobs({}, { client, pageSize: 300 })))).toEqual(referenceListing(JOBS));
-  });
+  test.skipIf(typeof (Array as { fromAsync?: unknown }).fromAsync !== 'function')(
+    'Array.fromAsync collects every job (Node 22 and later)',
+    async () => {
+      const { client } = await setup({ jobs: JOBS });
+      const fromAsync = (Array as unknown as { fromAsync: <T>(source: AsyncIterable<T>) => Promise<T[]> }).fromAsync;
+      expect(arnsOf(await fromAsync(paginateCustomizationJobs({}, { client, pageSize: 300 })))).toEqual(referenceListing(JOBS));
+    },
+  );
 
   test('a CommonJS consumer can require() the package and its emulator', async () => {
     const script = fileURLToPath(new URL('../examples/commonjs.cjs', import.meta.url));
     const output = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [script], { env: CLI_ENV, cwd: fileURLToPath(new URL('..', import.meta.url)) }, (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+      execFile(
+        process.execPath,
+        [script],
+        { env: CLI_ENV, cwd: fileURLToPath(new URL('..', import.meta.url)) },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
       );
     });
     expect(output.trim()).toBe('require(): 120 jobs');

@@ -9,10 +9,15 @@ interface PackedFile {
 
 const packed = () =>
   new Promise<string[]>((resolve, reject) => {
-    execFile('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: fileURLToPath(new URL('..', import.meta.url)) }, (error, stdout) => {
-      if (error) reject(error);
-      else resolve(((JSON.parse(stdout) as { files: PackedFile[] }[])[0]?.files ?? []).map((file) => file.path));
-    });
+    execFile(
+      'npm',
+      ['pack', '--dry-run', '--json', '--ignore-scripts'],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)) },
+      (error, stdout) => {
+        if (error) reject(error);
+        else resolve(((JSON.parse(stdout) as { files: PackedFile[] }[])[0]?.files ?? []).map((file) => file.path));
+      },
+    );
   });
 
 test('npm pack holds dist/ with its types, the README and the license, and nothing else', async () => {

@@ -11,7 +11,10 @@ describe('1. lazy and fresh', () => {
     const { emulator, client } = await setup({ jobs: JOBS });
     const listing = paginateCustomizationJobs({}, { client });
     const iterator = listing[Symbol.asyncIterator]();
-    listing.filter(() => true).map((job) => job.jobName).take(3);
+    listing
+      .filter(() => true)
+      .map((job) => job.jobName)
+      .take(3);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(emulator.requests).toHaveLength(0);
     await iterator.next();
@@ -53,7 +56,9 @@ describe('2. complete', () => {
   test('with filters and Ascending order too', async () => {
     const { client } = await setup({ jobs: JOBS });
     const filter = { statusEquals: 'Completed', nameContains: 'ft', sortOrder: 'Ascending' } as const;
-    expect(arnsOf(await paginateCustomizationJobs(filter, { client, pageSize: 100 }).toArray())).toEqual(referenceListing(JOBS, filter));
+    expect(arnsOf(await paginateCustomizationJobs(filter, { client, pageSize: 100 }).toArray())).toEqual(
+      referenceListing(JOBS, filter),
+    );
   });
 
   test.each([
@@ -88,7 +93,14 @@ describe('3. maxResults is hidden', () => {
     const { emulator, client } = await setup({ jobs: JOBS });
     await paginateCustomizationJobs({}, { client }).toArray();
     await paginateCustomizationJobs({}, { client, pageSize: 250 }).take(600).toArray();
-    expect(listRequests(emulator).map((request) => request.query.maxResults)).toEqual(['1000', '1000', '1000', '250', '250', '100']);
+    expect(listRequests(emulator).map((request) => request.query.maxResults)).toEqual([
+      '1000',
+      '1000',
+      '1000',
+      '250',
+      '250',
+      '100',
+    ]);
   });
 
   test('take(5) is one request with maxResults=5', async () => {
@@ -115,8 +127,15 @@ describe('3. maxResults is hidden', () => {
   test('the count reaches the source through map and drop, but not through filter', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
     const listing = paginateCustomizationJobs({}, { client });
-    await listing.map((job) => job.jobName).drop(10).take(5).toArray();
-    await listing.filter((job) => job.status === 'Failed').take(5).toArray();
+    await listing
+      .map((job) => job.jobName)
+      .drop(10)
+      .take(5)
+      .toArray();
+    await listing
+      .filter((job) => job.status === 'Failed')
+      .take(5)
+      .toArray();
     expect(listRequests(emulator).map((request) => request.query.maxResults)).toEqual(['15', '1000']);
   });
 

@@ -6,7 +6,10 @@ import { listRequests, setup } from './support/listing.js';
 describe('8. loop guard', () => {
   test('a nextToken returned again ends the listing with a clear error, after no extra request', async () => {
     // The second page answers with the token it was asked with.
-    const { emulator, client } = await setup({ jobs: generateJobs({ count: 50 }), faults: { repeatToken: { after: 1, first: 1 } } });
+    const { emulator, client } = await setup({
+      jobs: generateJobs({ count: 50 }),
+      faults: { repeatToken: { after: 1, first: 1 } },
+    });
     const seen: string[] = [];
     let failure: unknown;
     try {
@@ -26,14 +29,19 @@ describe('8. loop guard', () => {
 
   test('a longer cycle A → B → A is caught too', async () => {
     const tokens = ['A', 'B', 'A'];
-    const send = vi.fn(async () => ({ modelCustomizationJobSummaries: [{ jobArn: String(send.mock.calls.length) }], nextToken: tokens.shift() }));
+    const send = vi.fn(async () => ({
+      modelCustomizationJobSummaries: [{ jobArn: String(send.mock.calls.length) }],
+      nextToken: tokens.shift(),
+    }));
     await expect(paginateCustomizationJobs({}, { client: { send } as never }).toArray()).rejects.toThrow(RepeatedTokenError);
     expect(send).toHaveBeenCalledTimes(3);
   });
 
   test('the startingToken counts as used', async () => {
     const send = vi.fn(async () => ({ modelCustomizationJobSummaries: [], nextToken: 'S' }));
-    await expect(paginateCustomizationJobs({}, { client: { send } as never, startingToken: 'S' }).toArray()).rejects.toThrow(RepeatedTokenError);
+    await expect(paginateCustomizationJobs({}, { client: { send } as never, startingToken: 'S' }).toArray()).rejects.toThrow(
+      RepeatedTokenError,
+    );
     expect(send).toHaveBeenCalledTimes(1);
   });
 });

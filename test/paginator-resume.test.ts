@@ -15,7 +15,11 @@ describe('6. nothing is lost on failure', () => {
     const seen: string[] = [];
     let failure: PaginationError | undefined;
     try {
-      for await (const job of paginateCustomizationJobs(FILTER, { client, pageSize: 100, retry: { ...FAST_RETRY, retries: 2 } })) {
+      for await (const job of paginateCustomizationJobs(FILTER, {
+        client,
+        pageSize: 100,
+        retry: { ...FAST_RETRY, retries: 2 },
+      })) {
         seen.push(job.jobArn as string);
       }
     } catch (error) {
@@ -39,7 +43,10 @@ describe('6. nothing is lost on failure', () => {
       .toArray()
       .catch((caught: unknown) => caught)) as PaginationError;
     expect(error).toMatchObject({ resumeToken: undefined, pagesDelivered: 0, itemsDelivered: 0, attempts: 1 });
-    const resumed = await paginateCustomizationJobs(FILTER, { client, ...(error.resumeToken ? { startingToken: error.resumeToken } : {}) }).toArray();
+    const resumed = await paginateCustomizationJobs(FILTER, {
+      client,
+      ...(error.resumeToken ? { startingToken: error.resumeToken } : {}),
+    }).toArray();
     expect(arnsOf(resumed)).toEqual(referenceListing(JOBS, FILTER));
   });
 

@@ -16,10 +16,15 @@ describe('5. throttling and transient failures are retried per page', () => {
   test('ThrottlingException (429) is retried with backoff until the page comes through', async () => {
     const { emulator, client } = await setup({ jobs: JOBS, faults: { throttle: { first: 3 } } });
     const events: RetryEvent[] = [];
-    const jobs = await paginateCustomizationJobs({}, { client, pageSize: 100, retry: { ...FAST_RETRY, onRetry: (event) => events.push(event) } }).toArray();
+    const jobs = await paginateCustomizationJobs(
+      {},
+      { client, pageSize: 100, retry: { ...FAST_RETRY, onRetry: (event) => events.push(event) } },
+    ).toArray();
     expect(arnsOf(jobs)).toEqual(referenceListing(JOBS));
     expect(listRequests(emulator).map((request) => request.status)).toEqual([429, 429, 429, 200, 200, 200, 200, 200]);
-    expect(events.map(({ attemptNumber, retriesLeft, pageNumber, reason }) => ({ attemptNumber, retriesLeft, pageNumber, reason }))).toEqual([
+    expect(
+      events.map(({ attemptNumber, retriesLeft, pageNumber, reason }) => ({ attemptNumber, retriesLeft, pageNumber, reason })),
+    ).toEqual([
       { attemptNumber: 1, retriesLeft: 4, pageNumber: 1, reason: 'throttling' },
       { attemptNumber: 2, retriesLeft: 3, pageNumber: 1, reason: 'throttling' },
       { attemptNumber: 3, retriesLeft: 2, pageNumber: 1, reason: 'throttling' },
@@ -44,7 +49,10 @@ describe('5. throttling and transient failures are retried per page', () => {
   ])('%s is retried, and the listing completes', async (_case, faults) => {
     const { emulator, client } = await setup({ jobs: JOBS, faults });
     const reasons: string[] = [];
-    const jobs = await paginateCustomizationJobs({}, { client, pageSize: 200, retry: { ...FAST_RETRY, onRetry: ({ reason }) => reasons.push(reason) } }).toArray();
+    const jobs = await paginateCustomizationJobs(
+      {},
+      { client, pageSize: 200, retry: { ...FAST_RETRY, onRetry: ({ reason }) => reasons.push(reason) } },
+    ).toArray();
     expect(arnsOf(jobs)).toEqual(referenceListing(JOBS));
     expect(reasons).toEqual(['transient', 'transient']);
     expect(listRequests(emulator)).toHaveLength(5);
@@ -85,7 +93,9 @@ describe('5. throttling and transient failures are retried per page', () => {
 
   test('a ValidationException from the service, on the wire, is one request', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
-    const error = await paginateCustomizationJobs({}, { client, startingToken: 'garbled', retry: FAST_RETRY }).first().catch((caught: unknown) => caught);
+    const error = await paginateCustomizationJobs({}, { client, startingToken: 'garbled', retry: FAST_RETRY })
+      .first()
+      .catch((caught: unknown) => caught);
     expect((error as PaginationError).cause).toBeInstanceOf(ValidationException);
     expect(listRequests(emulator)).toHaveLength(1);
   });
@@ -94,7 +104,9 @@ describe('5. throttling and transient failures are retried per page', () => {
     const send = vi.fn(async () => {
       throw Object.assign(new Error('client error'), { name: 'SomeClientError', $metadata: { httpStatusCode: status } });
     });
-    await expect(paginateCustomizationJobs({}, { client: { send } as never, retry: FAST_RETRY }).first()).rejects.toThrow(PaginationError);
+    await expect(paginateCustomizationJobs({}, { client: { send } as never, retry: FAST_RETRY }).first()).rejects.toThrow(
+      PaginationError,
+    );
     expect(send).toHaveBeenCalledTimes(1);
   });
 
@@ -110,12 +122,21 @@ describe('5. throttling and transient failures are retried per page', () => {
       .first()
       .catch((caught: unknown) => caught)) as PaginationError;
     expect(error.attempts).toBe(4);
-    expect(error.message).toMatch(/^ListModelCustomizationJobs failed on page 1 after 4 attempts and \d+(\.\d)? m?s of backoff: ThrottlingException: Rate exceeded \(HTTP 429, request id [0-9a-f-]+\)\. 0 items on 0 pages were delivered; error.resumeToken continues from the failed page\.$/);
+    expect(error.message).toMatch(
+      /^ListModelCustomizationJobs failed on page 1 after 4 attempts and \d+(\.\d)? m?s of backoff: ThrottlingException: Rate exceeded \(HTTP 429, request id [0-9a-f-]+\)\. 0 items on 0 pages were delivered; error.resumeToken continues from the failed page\.$/,
+    );
     expect(listRequests(emulator)).toHaveLength(4);
   });
 
   test('the defaults are documented: 5 retries, 500 ms doubling with jitter, capped at 20 s', () => {
-    expect(DEFAULT_RETRY).toEqual({ retries: 5, minTimeout: 500, maxTimeout: 20_000, factor: 2, randomize: true, maxRetryTime: Number.POSITIVE_INFINITY });
+    expect(DEFAULT_RETRY).toEqual({
+      retries: 5,
+      minTimeout: 500,
+      maxTimeout: 20_000,
+      factor: 2,
+      randomize: true,
+      maxRetryTime: Number.POSITIVE_INFINITY,
+    });
   });
 });
 

@@ -34,7 +34,13 @@ describe('9. eager validation', () => {
           creationTimeAfter: '2025-01-01',
           creationTimeBefore: new Date('2026-01-01T00:00:00+02:00'),
         },
-        { client, pageSize: 1, startingToken: 'abc', signal: new AbortController().signal, retry: { retries: Number.POSITIVE_INFINITY, maxRetryTime: 1000, onRetry: () => {} } },
+        {
+          client,
+          pageSize: 1,
+          startingToken: 'abc',
+          signal: new AbortController().signal,
+          retry: { retries: Number.POSITIVE_INFINITY, maxRetryTime: 1000, onRetry: () => {} },
+        },
       ),
     ).not.toThrow();
     expect(() => paginateCustomizationJobs(undefined, { client, retry: false })).not.toThrow();

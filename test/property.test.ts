@@ -22,9 +22,11 @@ const replay = {
 const observed = { runs: 0, resumes: 0, longestRetrySequence: 0, items: 0, requests: 0 };
 
 /** A page size, and a dataset small enough for it that a run stays around 40 pages at most. */
-const sizes = fc.integer({ min: 1, max: 1000 }).chain((pageSize) =>
-  fc.record({ pageSize: fc.constant(pageSize), count: fc.integer({ min: 0, max: Math.min(3000, pageSize * 40) }) }),
-);
+const sizes = fc
+  .integer({ min: 1, max: 1000 })
+  .chain((pageSize) =>
+    fc.record({ pageSize: fc.constant(pageSize), count: fc.integer({ min: 0, max: Math.min(3000, pageSize * 40) }) }),
+  );
 
 const dataset = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
@@ -121,55 +123,62 @@ test(`the items are the reference list, or its exact prefix, through faults, ear
         const emulator = await startEmulator({ jobs, faults: faultSet });
         const client = clientFor(emulator, { maxAttempts: 1 });
         try {
-        const controller = new AbortController();
-        const wanted = exit.kind === 'none' ? Number.POSITIVE_INFINITY : exit.count;
-        const got: string[] = [];
-        let startingToken: string | undefined;
-        let resumes = 0;
-        const retry = {
-          retries,
-          minTimeout: 0,
-          randomize: false,
-          onRetry: ({ attemptNumber }: { attemptNumber: number }) => {
-            observed.longestRetrySequence = Math.max(observed.longestRetrySequence, attemptNumber + 1);
-          },
-        };
+          const controller = new AbortController();
+          const wanted = exit.kind === 'none' ? Number.POSITIVE_INFINITY : exit.count;
+          const got: string[] = [];
+          let startingToken: string | undefined;
+          let resumes = 0;
+          const retry = {
+            retries,
+            minTimeout: 0,
+            randomize: false,
+            onRetry: ({ attemptNumber }: { attemptNumber: number }) => {
+              observed.longestRetrySequence = Math.max(observed.longestRetrySequence, attemptNumber + 1);
+            },
+          };
 
-        for (;;) {
-          try {
-            let listing = paginateCustomizationJobs(filter, { client, pageSize, prefetch, retry, startingToken, signal: controller.signal });
-            if (exit.kind === 'take') listing = listing.take(exit.count - got.length) as typeof listing;
-            for await (const job of listing) {
-              got.push(job.jobArn as string);
-              if (got.length === wanted && exit.kind === 'break') break;
-              if (got.length === wanted && exit.kind === 'abort') controller.abort(new Error('consumer aborted'));
-            }
-            break;
-          } catch (error) {
-            if (controller.signal.aborted) {
-              expect(error).toBe(controller.signal.reason);
+          for (;;) {
+            try {
+              let listing = paginateCustomizationJobs(filter, {
+                client,
+                pageSize,
+                prefetch,
+                retry,
+                startingToken,
+                signal: controller.signal,
+              });
+              if (exit.kind === 'take') listing = listing.take(exit.count - got.length) as typeof listing;
+              for await (const job of listing) {
+                got.push(job.jobArn as string);
+                if (got.length === wanted && exit.kind === 'break') break;
+                if (got.length === wanted && exit.kind === 'abort') controller.abort(new Error('consumer aborted'));
+              }
               break;
+            } catch (error) {
+              if (controller.signal.aborted) {
+                expect(error).toBe(controller.signal.reason);
+                break;
+              }
+              if (!(error instanceof PaginationError) || error instanceof RepeatedTokenError) throw error;
+              // The fault outlasted the retry budget: resume from the failed page.
+              expect(error.itemsDelivered).toBeLessThanOrEqual(got.length);
+              startingToken = error.resumeToken;
+              resumes++;
+              if (resumes > 500) throw new Error('resumed 500 times without finishing');
             }
-            if (!(error instanceof PaginationError) || error instanceof RepeatedTokenError) throw error;
-            // The fault outlasted the retry budget: resume from the failed page.
-            expect(error.itemsDelivered).toBeLessThanOrEqual(got.length);
-            startingToken = error.resumeToken;
-            resumes++;
-            if (resumes > 500) throw new Error('resumed 500 times without finishing');
           }
-        }
 
-        observed.runs++;
-        observed.resumes += resumes;
-        observed.items += got.length;
-        observed.requests += emulator.requests.length;
-        if (exit.kind === 'abort') {
-          // The rest of the page in hand may still come: a prefix at least `count` long, or all of it.
-          expect(got).toEqual(expected.slice(0, got.length));
-          expect(got.length).toBeGreaterThanOrEqual(Math.min(exit.count, expected.length));
-        } else {
-          expect(got).toEqual(expected.slice(0, wanted));
-        }
+          observed.runs++;
+          observed.resumes += resumes;
+          observed.items += got.length;
+          observed.requests += emulator.requests.length;
+          if (exit.kind === 'abort') {
+            // The rest of the page in hand may still come: a prefix at least `count` long, or all of it.
+            expect(got).toEqual(expected.slice(0, got.length));
+            expect(got.length).toBeGreaterThanOrEqual(Math.min(exit.count, expected.length));
+          } else {
+            expect(got).toEqual(expected.slice(0, wanted));
+          }
         } finally {
           client.destroy();
           await emulator.close();

@@ -1,7 +1,7 @@
 import { setImmediate as tick } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
 import { generateJobs } from '../src/emulator/index.js';
-import { PaginationError, paginateCustomizationJobs } from '../src/index.js';
+import { type PaginationError, paginateCustomizationJobs } from '../src/index.js';
 import { gatedClient } from './support/gated-client.js';
 import { arnsOf, listRequests, setup } from './support/listing.js';
 import { referenceListing } from './support/reference-listing.js';
@@ -56,21 +56,30 @@ describe('read-ahead', () => {
   });
 
   test.each([
-    ['break', async (listing: AsyncIterable<unknown>) => {
-      for await (const _ of listing) break;
-    }],
-    ['return()', async (listing: AsyncIterable<unknown>) => {
-      const iterator = listing[Symbol.asyncIterator]();
-      await iterator.next();
-      await iterator.return?.();
-    }],
-    ['a consumer that throws', async (listing: AsyncIterable<unknown>) => {
-      await expect(
-        (async () => {
-          for await (const _ of listing) throw new Error('consumer failed');
-        })(),
-      ).rejects.toThrow('consumer failed');
-    }],
+    [
+      'break',
+      async (listing: AsyncIterable<unknown>) => {
+        for await (const _ of listing) break;
+      },
+    ],
+    [
+      'return()',
+      async (listing: AsyncIterable<unknown>) => {
+        const iterator = listing[Symbol.asyncIterator]();
+        await iterator.next();
+        await iterator.return?.();
+      },
+    ],
+    [
+      'a consumer that throws',
+      async (listing: AsyncIterable<unknown>) => {
+        await expect(
+          (async () => {
+            for await (const _ of listing) throw new Error('consumer failed');
+          })(),
+        ).rejects.toThrow('consumer failed');
+      },
+    ],
   ])('on %s, the request in flight is aborted and never retried', async (_case, stop) => {
     const { client } = await setup({ jobs: JOBS });
     const gate = gatedClient(client, 1);

@@ -2,9 +2,9 @@ import { request } from 'node:http';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import packageJson from '../package.json' with { type: 'json' };
 import { type Faults, generateJobs, startEmulator } from '../src/emulator/index.js';
 import { paginateCustomizationJobs, type RetryEvent } from '../src/index.js';
-import packageJson from '../package.json' with { type: 'json' };
 import { clientFor, useEmulator } from './support/emulator-client.js';
 import { FAST_RETRY } from './support/listing.js';
 
@@ -13,7 +13,14 @@ const SECRETS = {
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYLEAKCHECKKEY',
   sessionToken: 'FwoGZXIvYXdzEBLEAKCHECKSESSIONTOKENvalue',
 };
-const FORBIDDEN = [SECRETS.accessKeyId, SECRETS.secretAccessKey, SECRETS.sessionToken, 'Signature=', 'AWS4-HMAC-SHA256', /authorization/i];
+const FORBIDDEN = [
+  SECRETS.accessKeyId,
+  SECRETS.secretAccessKey,
+  SECRETS.sessionToken,
+  'Signature=',
+  'AWS4-HMAC-SHA256',
+  /authorization/i,
+];
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -33,7 +40,9 @@ describe('no credentials, signatures or Authorization header in what the library
     const client = clientFor(emulator, { credentials: SECRETS, maxAttempts: 2 });
     const shown: string[] = [];
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void shown.push(inspect(args, { depth: Number.POSITIVE_INFINITY })));
+      vi.spyOn(console, method).mockImplementation(
+        (...args: unknown[]) => void shown.push(inspect(args, { depth: Number.POSITIVE_INFINITY })),
+      );
     }
     const events: RetryEvent[] = [];
     const retry = { ...(options.retry as object), onRetry: (event: RetryEvent) => events.push(event) };
@@ -72,7 +81,16 @@ describe('the emulator under fuzzing', () => {
       });
     const segment = fc.oneof(fc.constantFrom('model-customization-jobs', 'stop', '%', '%ZZ', '..', ''), fc.webSegment());
     const query = fc.dictionary(
-      fc.constantFrom('maxResults', 'nextToken', 'statusEquals', 'nameContains', 'sortOrder', 'sortBy', 'creationTimeAfter', 'junk'),
+      fc.constantFrom(
+        'maxResults',
+        'nextToken',
+        'statusEquals',
+        'nameContains',
+        'sortOrder',
+        'sortBy',
+        'creationTimeAfter',
+        'junk',
+      ),
       fc.oneof(fc.string(), fc.integer().map(String), fc.constantFrom('', '-1', '1001', 'NaN', '2026-13-01', 'Completed')),
     );
     try {

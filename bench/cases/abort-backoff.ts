@@ -16,7 +16,10 @@ export async function abortDuringBackoff(emulator: RemoteEmulator, runs = 7): Pr
   for (let run = 0; run < runs; run++) {
     await emulator.clearRequests();
     const controller = new AbortController();
-    const listing = paginateCustomizationJobs({}, { client: emulator.client, signal: controller.signal, retry: { minTimeout: 60_000 } })
+    const listing = paginateCustomizationJobs(
+      {},
+      { client: emulator.client, signal: controller.signal, retry: { minTimeout: 60_000 } },
+    )
       .toArray()
       .then(
         () => Number.NaN,

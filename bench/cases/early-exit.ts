@@ -5,8 +5,9 @@
  * page 1, how many were aborted, and how long the exit took, from the
  * `break` until the loop had ended and the aborted request had settled.
  */
-import { paginateListModelCustomizationJobs } from '@aws-sdk/client-bedrock';
+
 import { setTimeout as sleep } from 'node:timers/promises';
+import { paginateListModelCustomizationJobs } from '@aws-sdk/client-bedrock';
 import { paginateCustomizationJobs } from '../../src/index.js';
 import type { RemoteEmulator } from '../support/remote-emulator.js';
 import { fmt, fmtSpread, spread, table } from '../support/stats.js';
@@ -60,7 +61,12 @@ export async function earlyExit(emulator: RemoteEmulator, latency = 50, runs = 7
     `${fmtSpread(spread(exits.map((exit) => exit.ms)), 2)} ms`,
   ];
   return table(
-    [`break at item 10 of page 1 after 10 ms, L = ${latency} ms, ${runs} runs`, 'extra requests (max)', 'aborted (max)', 'from break to loop end, median (min–max)'],
+    [
+      `break at item 10 of page 1 after 10 ms, L = ${latency} ms, ${runs} runs`,
+      'extra requests (max)',
+      'aborted (max)',
+      'from break to loop end, median (min–max)',
+    ],
     [row('library (read-ahead 1)', library), row('SDK paginator loop', sdk)],
   );
 }

@@ -4,8 +4,9 @@
  * waits L ms before each answer, with a consumer that spends C ms (awaited,
  * as writing to a database would) on each page.
  */
-import { ListModelCustomizationJobsCommand, paginateListModelCustomizationJobs } from '@aws-sdk/client-bedrock';
+
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ListModelCustomizationJobsCommand, paginateListModelCustomizationJobs } from '@aws-sdk/client-bedrock';
 import { paginateCustomizationJobs } from '../../src/index.js';
 import type { RemoteEmulator } from '../support/remote-emulator.js';
 import { interleaved, type Spread, spread } from '../support/stats.js';

@@ -5,8 +5,8 @@
  * Needs node --expose-gc.
  */
 import { paginateCustomizationJobs } from '../../src/index.js';
-import { stubClient } from '../support/stub-client.js';
 import { fmt, table } from '../support/stats.js';
+import { stubClient } from '../support/stub-client.js';
 
 const ITEMS = 1_000_000;
 

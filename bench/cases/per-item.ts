@@ -4,8 +4,8 @@
  */
 import { paginateListModelCustomizationJobs } from '@aws-sdk/client-bedrock';
 import { paginateCustomizationJobs } from '../../src/index.js';
-import { stubClient } from '../support/stub-client.js';
 import { fmtSpread, interleaved, type Spread, table } from '../support/stats.js';
+import { stubClient } from '../support/stub-client.js';
 
 const PAGES = 1000;
 const PAGE_SIZE = 1000;
@@ -61,8 +61,15 @@ export async function perItem(runs = 9): Promise<{ text: string; results: Record
   await contenders['bare for await'](); // warm-up
   const results = await interleaved(runs, contenders);
   const bare = results['bare for await'].median;
-  const rows = Object.entries(results).map(([name, result]) => [name, fmtSpread(result, 0), `${(result.median / bare).toFixed(2)}×`]);
-  return { text: table(['1,000,000 items, pages of 1,000', 'ns per item, median (min–max)', 'vs bare for await'], rows), results };
+  const rows = Object.entries(results).map(([name, result]) => [
+    name,
+    fmtSpread(result, 0),
+    `${(result.median / bare).toFixed(2)}×`,
+  ]);
+  return {
+    text: table(['1,000,000 items, pages of 1,000', 'ns per item, median (min–max)', 'vs bare for await'], rows),
+    results,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -14,7 +14,7 @@ function counting(client: BedrockClient): { client: BedrockClient; transferred: 
   let transferred = 0;
   const counted = Object.create(client) as BedrockClient;
   counted.send = (async (...args: Parameters<BedrockClient['send']>) => {
-    const output = (await (client.send as (...a: unknown[]) => Promise<{ modelCustomizationJobSummaries?: unknown[] }>)(...args));
+    const output = await (client.send as (...a: unknown[]) => Promise<{ modelCustomizationJobSummaries?: unknown[] }>)(...args);
     transferred += output.modelCustomizationJobSummaries?.length ?? 0;
     return output;
   }) as BedrockClient['send'];
@@ -45,7 +45,12 @@ export async function pushDown(emulator: RemoteEmulator): Promise<string> {
     rows.push([name, fmt(wanted), `${fmt(library.transferred())} (maxResults ${requests})`, fmt(sdk.transferred())]);
   }
   return table(
-    ['', 'items wanted', 'library: items transferred', `SDK paginator, default page size (${DEFAULT_MAX_RESULTS} on the emulator)`],
+    [
+      '',
+      'items wanted',
+      'library: items transferred',
+      `SDK paginator, default page size (${DEFAULT_MAX_RESULTS} on the emulator)`,
+    ],
     rows,
   );
 }

@@ -8,7 +8,10 @@ import { type EmulatorOptions, startEmulator } from '../../src/emulator/index.js
 const options = JSON.parse(process.argv[2] ?? '{}') as EmulatorOptions;
 const emulator = await startEmulator(options);
 
-type Message = { id: number; call: 'setFaults'; faults: EmulatorOptions['faults'] } | { id: number; call: 'requests' } | { id: number; call: 'clearRequests' };
+type Message =
+  | { id: number; call: 'setFaults'; faults: EmulatorOptions['faults'] }
+  | { id: number; call: 'requests' }
+  | { id: number; call: 'clearRequests' };
 
 process.on('message', (message: Message) => {
   if (message.call === 'setFaults') emulator.setFaults(message.faults);

@@ -41,9 +41,13 @@ export function latencyChart(points: readonly ChartPoint[], title: string): stri
   );
   SERIES.forEach((series, index) => {
     const path = points.map((point) => `${x(point.latency).toFixed(1)},${y(point[series.key]).toFixed(1)}`).join(' ');
-    parts.push(`<polyline points="${path}" fill="none" stroke="${series.color}" stroke-width="2" stroke-dasharray="${series.dash}"/>`);
+    parts.push(
+      `<polyline points="${path}" fill="none" stroke="${series.color}" stroke-width="2" stroke-dasharray="${series.dash}"/>`,
+    );
     for (const point of points) {
-      parts.push(`<circle cx="${x(point.latency).toFixed(1)}" cy="${y(point[series.key]).toFixed(1)}" r="3" fill="${series.color}"/>`);
+      parts.push(
+        `<circle cx="${x(point.latency).toFixed(1)}" cy="${y(point[series.key]).toFixed(1)}" r="3" fill="${series.color}"/>`,
+      );
     }
     const legendY = MARGIN.top + 8 + index * 18;
     parts.push(

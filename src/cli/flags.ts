@@ -15,20 +15,84 @@ interface FlagSpec {
 
 /** The AWS CLI's names for this operation, and this CLI's own few. */
 export const FLAGS = {
-  'status-equals': { type: 'string', value: 'STATUS', help: 'Only jobs with this status: InProgress, Completed, Failed, Stopping or Stopped.', example: '--status-equals Failed' },
-  'name-contains': { type: 'string', value: 'TEXT', help: 'Only jobs whose name contains this text (case-sensitive).', example: '--name-contains support' },
-  'creation-time-after': { type: 'string', value: 'TIME', help: 'Only jobs created after this time: ISO-8601, or a duration back from now (30m, 12h, 7d, 2w).', example: '--creation-time-after 7d' },
-  'creation-time-before': { type: 'string', value: 'TIME', help: 'Only jobs created before this time, in the same forms.', example: '--creation-time-before 2026-01-01T00:00:00Z' },
-  'sort-by': { type: 'string', value: 'FIELD', help: 'The sort key: CreationTime, the only one the API has.', example: '--sort-by CreationTime' },
-  'sort-order': { type: 'string', value: 'ORDER', help: 'Ascending or Descending (the default).', example: '--sort-order Ascending' },
-  'max-items': { type: 'string', value: 'N', help: 'Stop after N jobs; stderr then gives the --starting-token to continue.', example: '--max-items 50' },
+  'status-equals': {
+    type: 'string',
+    value: 'STATUS',
+    help: 'Only jobs with this status: InProgress, Completed, Failed, Stopping or Stopped.',
+    example: '--status-equals Failed',
+  },
+  'name-contains': {
+    type: 'string',
+    value: 'TEXT',
+    help: 'Only jobs whose name contains this text (case-sensitive).',
+    example: '--name-contains support',
+  },
+  'creation-time-after': {
+    type: 'string',
+    value: 'TIME',
+    help: 'Only jobs created after this time: ISO-8601, or a duration back from now (30m, 12h, 7d, 2w).',
+    example: '--creation-time-after 7d',
+  },
+  'creation-time-before': {
+    type: 'string',
+    value: 'TIME',
+    help: 'Only jobs created before this time, in the same forms.',
+    example: '--creation-time-before 2026-01-01T00:00:00Z',
+  },
+  'sort-by': {
+    type: 'string',
+    value: 'FIELD',
+    help: 'The sort key: CreationTime, the only one the API has.',
+    example: '--sort-by CreationTime',
+  },
+  'sort-order': {
+    type: 'string',
+    value: 'ORDER',
+    help: 'Ascending or Descending (the default).',
+    example: '--sort-order Ascending',
+  },
+  'max-items': {
+    type: 'string',
+    value: 'N',
+    help: 'Stop after N jobs; stderr then gives the --starting-token to continue.',
+    example: '--max-items 50',
+  },
   'page-size': { type: 'string', value: 'N', help: 'Jobs per request, 1 to 1000 (default 1000).', example: '--page-size 100' },
-  'starting-token': { type: 'string', value: 'TOKEN', help: 'Continue a listing from the token a cut-short run printed.', example: '--starting-token bj1.eyJ0Ijo…' },
-  output: { type: 'string', value: 'FORMAT', help: 'json, ndjson (default when stdout is not a terminal), table (default on a terminal) or csv.', example: '--output csv' },
-  region: { type: 'string', value: 'REGION', help: 'The AWS region; default from the environment, as the AWS CLI does.', example: '--region us-west-2' },
-  profile: { type: 'string', value: 'NAME', help: 'A named profile from your AWS config and credentials files.', example: '--profile prod' },
-  'endpoint-url': { type: 'string', value: 'URL', help: 'Send requests to this endpoint instead of the region’s.', example: '--endpoint-url http://127.0.0.1:4010' },
-  emulator: { type: 'boolean', help: 'Demo mode: start the embedded Bedrock emulator with realistic jobs and list those. No AWS account needed.', example: '--emulator' },
+  'starting-token': {
+    type: 'string',
+    value: 'TOKEN',
+    help: 'Continue a listing from the token a cut-short run printed.',
+    example: '--starting-token bj1.eyJ0Ijo…',
+  },
+  output: {
+    type: 'string',
+    value: 'FORMAT',
+    help: 'json, ndjson (default when stdout is not a terminal), table (default on a terminal) or csv.',
+    example: '--output csv',
+  },
+  region: {
+    type: 'string',
+    value: 'REGION',
+    help: 'The AWS region; default from the environment, as the AWS CLI does.',
+    example: '--region us-west-2',
+  },
+  profile: {
+    type: 'string',
+    value: 'NAME',
+    help: 'A named profile from your AWS config and credentials files.',
+    example: '--profile prod',
+  },
+  'endpoint-url': {
+    type: 'string',
+    value: 'URL',
+    help: 'Send requests to this endpoint instead of the region’s.',
+    example: '--endpoint-url http://127.0.0.1:4010',
+  },
+  emulator: {
+    type: 'boolean',
+    help: 'Demo mode: start the embedded Bedrock emulator with realistic jobs and list those. No AWS account needed.',
+    example: '--emulator',
+  },
   debug: { type: 'boolean', help: 'Show stack traces with errors.', example: '--debug' },
   help: { type: 'boolean', help: 'Show this help.', example: '--help' },
 } as const satisfies Record<string, FlagSpec>;
@@ -65,7 +129,10 @@ export function parseFlags(args: readonly string[]): Flags {
   try {
     const { values, positionals } = parseArgs({
       args: [...args],
-      options: Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [name, { type: spec.type }])) as Record<string, { type: 'string' | 'boolean' }>,
+      options: Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [name, { type: spec.type }])) as Record<
+        string,
+        { type: 'string' | 'boolean' }
+      >,
       strict: true,
       allowPositionals: true,
     });
@@ -73,18 +140,22 @@ export function parseFlags(args: readonly string[]): Flags {
     return values as Flags;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError((error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? String(error));
+    throw new UsageError(
+      (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? String(error),
+    );
   }
 }
 
 export function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${flag} must be a whole number ≥ ${min}; got '${value}'`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new UsageError(`--${flag} must be a whole number ≥ ${min}; got '${value}'`);
   return Number(value);
 }
 
 export function outputFormat(value: string | undefined, stdoutIsTty: boolean): OutputName {
   if (value === undefined) return stdoutIsTty ? 'table' : 'ndjson';
-  if (!(OUTPUT_NAMES as readonly string[]).includes(value)) throw new UsageError(`--output must be one of ${OUTPUT_NAMES.join(', ')}; got '${value}'`);
+  if (!(OUTPUT_NAMES as readonly string[]).includes(value))
+    throw new UsageError(`--output must be one of ${OUTPUT_NAMES.join(', ')}; got '${value}'`);
   return value as OutputName;
 }

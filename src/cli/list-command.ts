@@ -40,7 +40,12 @@ function clientConfig(flags: Flags, emulator: Emulator | undefined): BedrockClie
   // The paginator retries each page itself; the SDK's own retries would multiply with it.
   const config: BedrockClientConfig = { maxAttempts: 1 };
   if (emulator) {
-    return { ...config, endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } };
+    return {
+      ...config,
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' },
+    };
   }
   if (flags.region) config.region = flags.region;
   if (flags.profile) config.profile = flags.profile;
@@ -49,7 +54,11 @@ function clientConfig(flags: Flags, emulator: Emulator | undefined): BedrockClie
 }
 
 /** Where a stopped run continues: right after the last item printed. */
-function continuationAfter(start: Continuation, page: Page<unknown> | undefined, printedInPage: number): Continuation | undefined {
+function continuationAfter(
+  start: Continuation,
+  page: Page<unknown> | undefined,
+  printedInPage: number,
+): Continuation | undefined {
   if (!page) return start;
   if (printedInPage < page.items.length) return { pageToken: page.pageToken, skip: printedInPage };
   return page.nextToken === undefined ? undefined : { pageToken: page.nextToken, skip: 0 };
@@ -80,7 +89,8 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
         statusEquals: flags['status-equals'],
         nameContains: flags['name-contains'],
         creationTimeAfter: flags['creation-time-after'] === undefined ? undefined : parseTimeFlag(flags['creation-time-after']),
-        creationTimeBefore: flags['creation-time-before'] === undefined ? undefined : parseTimeFlag(flags['creation-time-before']),
+        creationTimeBefore:
+          flags['creation-time-before'] === undefined ? undefined : parseTimeFlag(flags['creation-time-before']),
         sortBy: flags['sort-by'],
         sortOrder: flags['sort-order'],
       };

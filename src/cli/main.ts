@@ -39,7 +39,8 @@ async function main(args: readonly string[]): Promise<number> {
   }
 }
 
-const debug = parseArgs({ args: process.argv.slice(2), options: { debug: { type: 'boolean' } }, strict: false }).values.debug === true;
+const debug =
+  parseArgs({ args: process.argv.slice(2), options: { debug: { type: 'boolean' } }, strict: false }).values.debug === true;
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

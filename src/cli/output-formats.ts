@@ -49,7 +49,8 @@ export const OUTPUT_FORMATS: Record<OutputName, OutputFormat> = {
   /** Fixed widths, so that rows print as they come instead of after the whole listing. */
   table: {
     header: () => `${pad('CREATED', 25)}${pad('STATUS', 11)}${pad('TYPE', 27)}NAME\n`,
-    item: (job) => `${pad(time(job.creationTime), 25)}${pad(job.status ?? '', 11)}${pad(job.customizationType ?? '', 27)}${job.jobName ?? ''}\n`,
+    item: (job) =>
+      `${pad(time(job.creationTime), 25)}${pad(job.status ?? '', 11)}${pad(job.customizationType ?? '', 27)}${job.jobName ?? ''}\n`,
     footer: () => '',
   },
   csv: {

@@ -57,6 +57,8 @@ export class Progress {
     if (!this.#enabled) return;
     this.#shown = true;
     const waited = `${(this.#throttledMs / 1000).toFixed(1)} s waiting on throttling`;
-    this.#stream.write(`\r\x1b[K${this.#pages} pages · ${this.#items.toLocaleString('en-US')} items · ${this.#retries} retries · ${waited}`);
+    this.#stream.write(
+      `\r\x1b[K${this.#pages} pages · ${this.#items.toLocaleString('en-US')} items · ${this.#retries} retries · ${waited}`,
+    );
   }
 }

@@ -1,9 +1,4 @@
-import {
-  CustomizationType,
-  JobStatusDetails,
-  ModelCustomizationJobStatus,
-  type StatusDetails,
-} from '@aws-sdk/client-bedrock';
+import { CustomizationType, JobStatusDetails, ModelCustomizationJobStatus, type StatusDetails } from '@aws-sdk/client-bedrock';
 import type { EmulatorJob } from './job-store.js';
 import { pick, type Random, seededRandom } from './random.js';
 
@@ -115,7 +110,12 @@ const FAILURES = [
  * training for the newer job types, and data processing for distillation
  * only. Fine-tuning and continued pre-training summaries carry none.
  */
-function statusDetails(type: CustomizationType, status: ModelCustomizationJobStatus, created: number, random: Random): StatusDetails | undefined {
+function statusDetails(
+  type: CustomizationType,
+  status: ModelCustomizationJobStatus,
+  created: number,
+  random: Random,
+): StatusDetails | undefined {
   if (type !== 'DISTILLATION' && type !== 'REINFORCEMENT_FINE_TUNING') return undefined;
   const stage = (detail: JobStatusDetails, hours: number) => ({
     status: detail,

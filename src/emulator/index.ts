@@ -22,8 +22,9 @@
  * @packageDocumentation
  * @module bedrock-customization-jobs/emulator
  */
-export { DEFAULT_MAX_RESULTS, type TokenStyle } from './list-jobs.js';
-export type { FaultRule, Faults, Failure } from './faults.js';
+
+export type { Failure, FaultRule, Faults } from './faults.js';
 export { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
 export type { EmulatorJob, TimeInput } from './job-store.js';
+export { DEFAULT_MAX_RESULTS, type TokenStyle } from './list-jobs.js';
 export { type Emulator, type EmulatorOptions, type RequestRecord, startEmulator } from './server.js';

@@ -19,7 +19,10 @@ export interface AccountContext {
 type Body = Record<string, unknown>;
 
 function check(problems: string[], field: string, value: unknown, ok: boolean, constraint: string): void {
-  if (!ok) problems.push(`Value '${typeof value === 'object' ? JSON.stringify(value) : String(value)}' at '${field}' failed to satisfy constraint: ${constraint}`);
+  if (!ok)
+    problems.push(
+      `Value '${typeof value === 'object' ? JSON.stringify(value) : String(value)}' at '${field}' failed to satisfy constraint: ${constraint}`,
+    );
 }
 
 function text(problems: string[], body: Body, field: string, pattern: RegExp, maxLength: number): string {
@@ -29,7 +32,13 @@ function text(problems: string[], body: Body, field: string, pattern: RegExp, ma
     return '';
   }
   const ok = typeof value === 'string' && value.length >= 1 && value.length <= maxLength && pattern.test(value);
-  check(problems, field, value, ok, `Member must satisfy regular expression pattern: ${pattern.source} and have length between 1 and ${maxLength}`);
+  check(
+    problems,
+    field,
+    value,
+    ok,
+    `Member must satisfy regular expression pattern: ${pattern.source} and have length between 1 and ${maxLength}`,
+  );
   return typeof value === 'string' ? value : '';
 }
 
@@ -40,12 +49,22 @@ function s3Config(problems: string[], body: Body, field: string): { s3Uri: strin
     return { s3Uri: '' };
   }
   const s3Uri = typeof config === 'object' ? config.s3Uri : undefined;
-  check(problems, `${field}.s3Uri`, s3Uri, typeof s3Uri === 'string' && S3_URI.test(s3Uri), `Member must satisfy regular expression pattern: ${S3_URI.source}`);
+  check(
+    problems,
+    `${field}.s3Uri`,
+    s3Uri,
+    typeof s3Uri === 'string' && S3_URI.test(s3Uri),
+    `Member must satisfy regular expression pattern: ${S3_URI.source}`,
+  );
   return { s3Uri: String(s3Uri) };
 }
 
 function resourceId(): string {
-  return randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  return randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
 }
 
 /**
@@ -62,7 +81,13 @@ export function createJob(store: JobStore, body: Body, context: AccountContext):
   const trainingDataConfig = s3Config(problems, body, 'trainingDataConfig');
   const outputDataConfig = s3Config(problems, body, 'outputDataConfig');
   const { customizationType = 'FINE_TUNING', clientRequestToken } = body;
-  check(problems, 'customizationType', customizationType, CUSTOMIZATION_TYPES.includes(String(customizationType)), `Member must satisfy enum value set: [${CUSTOMIZATION_TYPES.join(', ')}]`);
+  check(
+    problems,
+    'customizationType',
+    customizationType,
+    CUSTOMIZATION_TYPES.includes(String(customizationType)),
+    `Member must satisfy enum value set: [${CUSTOMIZATION_TYPES.join(', ')}]`,
+  );
   if (problems.length > 0) {
     const count = problems.length === 1 ? '1 validation error' : `${problems.length} validation errors`;
     throw new ApiError('ValidationException', 400, `${count} detected: ${problems.join('; ')}`);
@@ -76,11 +101,15 @@ export function createJob(store: JobStore, body: Body, context: AccountContext):
     throw new ApiError('ValidationException', 400, `A model customization job named ${jobName} already exists.`);
   }
 
-  const baseModel = baseModelIdentifier.startsWith('arn:') ? baseModelIdentifier.split('/').slice(1).join('/') : baseModelIdentifier;
+  const baseModel = baseModelIdentifier.startsWith('arn:')
+    ? baseModelIdentifier.split('/').slice(1).join('/')
+    : baseModelIdentifier;
   const now = new Date(context.now());
   const job: EmulatorJob = {
     jobArn: `arn:aws:bedrock:${context.region}:${context.accountId}:model-customization-job/${baseModel}/${resourceId()}`,
-    baseModelArn: baseModelIdentifier.startsWith('arn:') ? baseModelIdentifier : `arn:aws:bedrock:${context.region}::foundation-model/${baseModel}`,
+    baseModelArn: baseModelIdentifier.startsWith('arn:')
+      ? baseModelIdentifier
+      : `arn:aws:bedrock:${context.region}::foundation-model/${baseModel}`,
     jobName,
     status: 'InProgress',
     creationTime: now,
@@ -90,7 +119,9 @@ export function createJob(store: JobStore, body: Body, context: AccountContext):
     outputModelName: customModelName,
     trainingDataConfig,
     outputDataConfig,
-    ...(body.validationDataConfig ? { validationDataConfig: body.validationDataConfig as EmulatorJob['validationDataConfig'] & object } : {}),
+    ...(body.validationDataConfig
+      ? { validationDataConfig: body.validationDataConfig as EmulatorJob['validationDataConfig'] & object }
+      : {}),
     ...(body.hyperParameters ? { hyperParameters: body.hyperParameters as Record<string, string> } : {}),
     ...(typeof clientRequestToken === 'string' ? { clientRequestToken } : {}),
   };

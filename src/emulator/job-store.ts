@@ -34,8 +34,7 @@ export type TimeInput = Date | string;
  * await emulator.close();
  * ```
  */
-export interface EmulatorJob
-  extends Omit<ModelCustomizationJobSummary, 'creationTime' | 'lastModifiedTime' | 'endTime'> {
+export interface EmulatorJob extends Omit<ModelCustomizationJobSummary, 'creationTime' | 'lastModifiedTime' | 'endTime'> {
   jobArn: string;
   jobName: string;
   baseModelArn: string;

@@ -12,7 +12,7 @@ import {
 } from '../api-limits.js';
 import { ApiError } from './api-error.js';
 import { type JobStore, type StoredJob, summaryJson } from './job-store.js';
-import { decodePageToken, encodePageToken, type KeyPosition, type PagePosition, queryKey } from './page-token.js';
+import { decodePageToken, encodePageToken, type KeyPosition, queryKey } from './page-token.js';
 
 /**
  * The page size when a request names none. The API reference documents no default; this is the emulator's.

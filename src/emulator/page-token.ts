@@ -54,5 +54,7 @@ export function decodePageToken(token: string, key: string): PagePosition {
   if (tokenKey !== key) {
     throw invalidToken('the token was issued for a request with other filters or another sort order');
   }
-  return position.length === 1 ? { offset: position[0] as number } : { createdMs: position[0] as number, jobArn: position[1] as string };
+  return position.length === 1
+    ? { offset: position[0] as number }
+    : { createdMs: position[0] as number, jobArn: position[1] as string };
 }

@@ -250,7 +250,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         throw FAILURES[failure];
       }
       if (failure === 'malformed') {
-        const body = injector.faults.malformed?.kind === 'missing-summaries' ? '{}' : '{"modelCustomizationJobSummaries":[{"jobArn":';
+        const body =
+          injector.faults.malformed?.kind === 'missing-summaries' ? '{}' : '{"modelCustomizationJobSummaries":[{"jobArn":';
         record.status = 200;
         response.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': record.requestId });
         response.end(body);

@@ -62,11 +62,7 @@ export interface TokenRules {
 }
 
 /** Checks the paging options before any request, naming the field, the value and what is allowed. */
-export function validateListingOptions(
-  options: ListingOptions,
-  operation: string,
-  rules: TokenRules,
-): ListingConfig {
+export function validateListingOptions(options: ListingOptions, operation: string, rules: TokenRules): ListingConfig {
   assertOptionalObject(options, 'options');
   const {
     pageSize = rules.maxPageSize,

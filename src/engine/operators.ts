@@ -270,7 +270,8 @@ export function flatMap<T, U>(
 export function chunks<T>(size: number): Operator<T, T[]> {
   if (typeof size !== 'number') throw inputError(TypeError, 'chunks(size): size', size, 'a whole number ≥ 1');
   if (!Number.isInteger(size) || size < 1) throw inputError(RangeError, 'chunks(size): size', size, 'a whole number ≥ 1');
-  return (source) => new AsyncChain((limit) => chunkBatches(batchesOf(source, limit === undefined ? undefined : limit * size), size));
+  return (source) =>
+    new AsyncChain((limit) => chunkBatches(batchesOf(source, limit === undefined ? undefined : limit * size), size));
 }
 
 /**
@@ -330,7 +331,10 @@ export async function forEach<T>(source: Source<T>, fn: (value: T, index: number
  * );
  * ```
  */
-export function reduce<T>(source: Source<T>, reducer: (accumulator: T, value: T, index: number) => T | PromiseLike<T>): Promise<T>;
+export function reduce<T>(
+  source: Source<T>,
+  reducer: (accumulator: T, value: T, index: number) => T | PromiseLike<T>,
+): Promise<T>;
 export function reduce<T, U>(
   source: Source<T>,
   reducer: (accumulator: U, value: T, index: number) => U | PromiseLike<U>,
@@ -408,7 +412,10 @@ export async function every<T>(source: Source<T>, predicate: (value: T, index: n
  * const job = await find(paginateCustomizationJobs(), (job) => job.customModelName === 'support-summarize-model');
  * ```
  */
-export function find<T, S extends T>(source: Source<T>, predicate: (value: T, index: number) => value is S): Promise<S | undefined>;
+export function find<T, S extends T>(
+  source: Source<T>,
+  predicate: (value: T, index: number) => value is S,
+): Promise<S | undefined>;
 export function find<T>(source: Source<T>, predicate: (value: T, index: number) => unknown): Promise<T | undefined>;
 export async function find<T>(source: Source<T>, predicate: (value: T, index: number) => unknown): Promise<T | undefined> {
   return (await findIndexed(source, predicate, 'find(predicate): predicate'))?.item;

@@ -85,11 +85,22 @@ export async function* pageLoop<T>(
     const maxResults = Math.min(pageSize, maxItems - itemsDelivered);
     let page: FetchedPage<T>;
     try {
-      const attempts = await withRetry((attemptSignal) => fetchPage({ token, maxResults, signal: attemptSignal }), options, signal, pagesDelivered + 1);
+      const attempts = await withRetry(
+        (attemptSignal) => fetchPage({ token, maxResults, signal: attemptSignal }),
+        options,
+        signal,
+        pagesDelivered + 1,
+      );
       page = attempts.value;
     } catch (error) {
       if (!(error instanceof AttemptsExhausted)) throw error;
-      const progress = { resumeToken: token, attempts: error.attempts, backoffMs: error.backoffMs, pagesDelivered, itemsDelivered };
+      const progress = {
+        resumeToken: token,
+        attempts: error.attempts,
+        backoffMs: error.backoffMs,
+        pagesDelivered,
+        itemsDelivered,
+      };
       const delivered = `${itemsDelivered} items on ${pagesDelivered} pages were delivered`;
       if (token !== undefined && isRejectedToken?.(error.error)) {
         throw new RejectedTokenError(

@@ -104,7 +104,11 @@ export function validateRetryOptions(retry: unknown): RetryOptions | false {
     if (typeof value !== 'number') throw inputError(TypeError, `options.retry.${key}`, value, allowed);
     if (!ok(value)) throw inputError(RangeError, `options.retry.${key}`, value, allowed);
   };
-  number('retries', 'a whole number ≥ 0, or Infinity', (value) => value >= 0 && (Number.isInteger(value) || value === Number.POSITIVE_INFINITY));
+  number(
+    'retries',
+    'a whole number ≥ 0, or Infinity',
+    (value) => value >= 0 && (Number.isInteger(value) || value === Number.POSITIVE_INFINITY),
+  );
   number('minTimeout', 'a finite number of ms ≥ 0', (value) => value >= 0 && Number.isFinite(value));
   number('maxTimeout', 'a number of ms ≥ 0, or Infinity', (value) => value >= 0);
   number('factor', 'a finite number > 0', (value) => value > 0 && Number.isFinite(value));
@@ -137,7 +141,17 @@ const TRANSIENT_NAMES = new Set([
   'RequestTimeoutError',
 ]);
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+]);
 
 interface ErrorLike {
   name?: unknown;
@@ -258,12 +272,15 @@ export async function withRetry<T>(
   const run = async () => {
     if (failedAt !== undefined) backoffMs += performance.now() - failedAt;
     attempts++;
-    const attemptSignal = Number.isFinite(requestTimeout) ? AbortSignal.any([signal, AbortSignal.timeout(requestTimeout)]) : signal;
+    const attemptSignal = Number.isFinite(requestTimeout)
+      ? AbortSignal.any([signal, AbortSignal.timeout(requestTimeout)])
+      : signal;
     try {
       return await attempt(attemptSignal);
     } catch (error) {
       failedAt = performance.now();
-      if (attemptSignal.aborted && !signal.aborted) throw new RequestTimeoutError(requestTimeout, { cause: redactTransport(error) });
+      if (attemptSignal.aborted && !signal.aborted)
+        throw new RequestTimeoutError(requestTimeout, { cause: redactTransport(error) });
       throw redactTransport(error);
     }
   };

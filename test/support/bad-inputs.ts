@@ -17,63 +17,310 @@ export const CLIENT = { send: async () => ({}) };
 
 const CASES: readonly BadInput[] = [
   // Enum fields with a wrong value
-  { what: 'unknown status', filter: { statusEquals: 'Running' }, error: 'RangeError', message: "filter.statusEquals must be one of Completed, Failed, InProgress, Stopped, Stopping; got 'Running'" },
-  { what: 'status in the wrong case', filter: { statusEquals: 'completed' }, error: 'RangeError', message: "filter.statusEquals must be one of Completed, Failed, InProgress, Stopped, Stopping; got 'completed'" },
-  { what: 'unknown sort key', filter: { sortBy: 'Name' }, error: 'RangeError', message: "filter.sortBy must be one of CreationTime; got 'Name'" },
-  { what: 'unknown sort order', filter: { sortOrder: 'descending' }, error: 'RangeError', message: "filter.sortOrder must be one of Ascending, Descending; got 'descending'" },
+  {
+    what: 'unknown status',
+    filter: { statusEquals: 'Running' },
+    error: 'RangeError',
+    message: "filter.statusEquals must be one of Completed, Failed, InProgress, Stopped, Stopping; got 'Running'",
+  },
+  {
+    what: 'status in the wrong case',
+    filter: { statusEquals: 'completed' },
+    error: 'RangeError',
+    message: "filter.statusEquals must be one of Completed, Failed, InProgress, Stopped, Stopping; got 'completed'",
+  },
+  {
+    what: 'unknown sort key',
+    filter: { sortBy: 'Name' },
+    error: 'RangeError',
+    message: "filter.sortBy must be one of CreationTime; got 'Name'",
+  },
+  {
+    what: 'unknown sort order',
+    filter: { sortOrder: 'descending' },
+    error: 'RangeError',
+    message: "filter.sortOrder must be one of Ascending, Descending; got 'descending'",
+  },
   // Wrong types from JavaScript callers
-  { what: 'a number for a status', filter: { statusEquals: 3 }, error: 'TypeError', message: 'filter.statusEquals must be one of Completed, Failed, InProgress, Stopped, Stopping; got 3' },
-  { what: 'null for a status', filter: { statusEquals: null }, error: 'TypeError', message: 'filter.statusEquals must be one of Completed, Failed, InProgress, Stopped, Stopping; got null' },
-  { what: 'a number for a sort order', filter: { sortOrder: 1 }, error: 'TypeError', message: 'filter.sortOrder must be one of Ascending, Descending; got 1' },
-  { what: 'a number for a name', filter: { nameContains: 42 }, error: 'TypeError', message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got 42" },
-  { what: 'an array for a name', filter: { nameContains: ['a'] }, error: 'TypeError', message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got [ 'a' ]" },
+  {
+    what: 'a number for a status',
+    filter: { statusEquals: 3 },
+    error: 'TypeError',
+    message: 'filter.statusEquals must be one of Completed, Failed, InProgress, Stopped, Stopping; got 3',
+  },
+  {
+    what: 'null for a status',
+    filter: { statusEquals: null },
+    error: 'TypeError',
+    message: 'filter.statusEquals must be one of Completed, Failed, InProgress, Stopped, Stopping; got null',
+  },
+  {
+    what: 'a number for a sort order',
+    filter: { sortOrder: 1 },
+    error: 'TypeError',
+    message: 'filter.sortOrder must be one of Ascending, Descending; got 1',
+  },
+  {
+    what: 'a number for a name',
+    filter: { nameContains: 42 },
+    error: 'TypeError',
+    message: 'filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got 42',
+  },
+  {
+    what: 'an array for a name',
+    filter: { nameContains: ['a'] },
+    error: 'TypeError',
+    message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got [ 'a' ]",
+  },
   { what: 'null for the filter', filter: null, error: 'TypeError', message: 'filter must be an object or undefined; got null' },
   { what: 'an array for the filter', filter: [], error: 'TypeError', message: 'filter must be an object or undefined; got []' },
-  { what: 'a string for the filter', filter: 'Failed', error: 'TypeError', message: "filter must be an object or undefined; got 'Failed'" },
+  {
+    what: 'a string for the filter',
+    filter: 'Failed',
+    error: 'TypeError',
+    message: "filter must be an object or undefined; got 'Failed'",
+  },
   // Invalid dates
-  { what: 'a time that is not ISO-8601', filter: { creationTimeAfter: 'yesterday' }, error: 'RangeError', message: "filter.creationTimeAfter must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got 'yesterday'" },
-  { what: 'an invalid Date', filter: { creationTimeBefore: new Date('nope') }, error: 'RangeError', message: 'filter.creationTimeBefore must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got Invalid Date' },
-  { what: 'a day that does not exist', filter: { creationTimeBefore: '2026-02-30T00:00:00Z' }, error: 'RangeError', message: "filter.creationTimeBefore must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got '2026-02-30T00:00:00Z'" },
-  { what: 'an epoch number for a time', filter: { creationTimeAfter: 1735689600000 }, error: 'TypeError', message: 'filter.creationTimeAfter must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got 1735689600000' },
-  { what: 'null for a time', filter: { creationTimeAfter: null }, error: 'TypeError', message: 'filter.creationTimeAfter must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got null' },
+  {
+    what: 'a time that is not ISO-8601',
+    filter: { creationTimeAfter: 'yesterday' },
+    error: 'RangeError',
+    message: "filter.creationTimeAfter must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got 'yesterday'",
+  },
+  {
+    what: 'an invalid Date',
+    filter: { creationTimeBefore: new Date('nope') },
+    error: 'RangeError',
+    message:
+      'filter.creationTimeBefore must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got Invalid Date',
+  },
+  {
+    what: 'a day that does not exist',
+    filter: { creationTimeBefore: '2026-02-30T00:00:00Z' },
+    error: 'RangeError',
+    message:
+      "filter.creationTimeBefore must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got '2026-02-30T00:00:00Z'",
+  },
+  {
+    what: 'an epoch number for a time',
+    filter: { creationTimeAfter: 1735689600000 },
+    error: 'TypeError',
+    message:
+      'filter.creationTimeAfter must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got 1735689600000',
+  },
+  {
+    what: 'null for a time',
+    filter: { creationTimeAfter: null },
+    error: 'TypeError',
+    message: 'filter.creationTimeAfter must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got null',
+  },
   // Reversed time windows
-  { what: 'a reversed time window', filter: { creationTimeAfter: '2026-02-01T00:00:00Z', creationTimeBefore: new Date('2026-01-01T00:00:00Z') }, error: 'RangeError', message: 'filter.creationTimeAfter must be earlier than filter.creationTimeBefore; got Date(2026-02-01T00:00:00.000Z) and Date(2026-01-01T00:00:00.000Z)' },
-  { what: 'an empty time window', filter: { creationTimeAfter: '2026-01-01T00:00:00Z', creationTimeBefore: '2026-01-01T00:00:00Z' }, error: 'RangeError', message: 'filter.creationTimeAfter must be earlier than filter.creationTimeBefore; got Date(2026-01-01T00:00:00.000Z) and Date(2026-01-01T00:00:00.000Z)' },
+  {
+    what: 'a reversed time window',
+    filter: { creationTimeAfter: '2026-02-01T00:00:00Z', creationTimeBefore: new Date('2026-01-01T00:00:00Z') },
+    error: 'RangeError',
+    message:
+      'filter.creationTimeAfter must be earlier than filter.creationTimeBefore; got Date(2026-02-01T00:00:00.000Z) and Date(2026-01-01T00:00:00.000Z)',
+  },
+  {
+    what: 'an empty time window',
+    filter: { creationTimeAfter: '2026-01-01T00:00:00Z', creationTimeBefore: '2026-01-01T00:00:00Z' },
+    error: 'RangeError',
+    message:
+      'filter.creationTimeAfter must be earlier than filter.creationTimeBefore; got Date(2026-01-01T00:00:00.000Z) and Date(2026-01-01T00:00:00.000Z)',
+  },
   // Names off the API's pattern
-  { what: 'an empty name', filter: { nameContains: '' }, error: 'RangeError', message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got ''" },
-  { what: 'a name over 63 characters', filter: { nameContains: 'x'.repeat(64) }, error: 'RangeError', message: `filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got '${'x'.repeat(64)}'` },
-  { what: 'a name with a space', filter: { nameContains: 'my job' }, error: 'RangeError', message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got 'my job'" },
-  { what: 'a name with an underscore', filter: { nameContains: 'my_job' }, error: 'RangeError', message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got 'my_job'" },
-  { what: 'a name starting with a hyphen', filter: { nameContains: '-job' }, error: 'RangeError', message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got '-job'" },
+  {
+    what: 'an empty name',
+    filter: { nameContains: '' },
+    error: 'RangeError',
+    message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got ''",
+  },
+  {
+    what: 'a name over 63 characters',
+    filter: { nameContains: 'x'.repeat(64) },
+    error: 'RangeError',
+    message: `filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got '${'x'.repeat(64)}'`,
+  },
+  {
+    what: 'a name with a space',
+    filter: { nameContains: 'my job' },
+    error: 'RangeError',
+    message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got 'my job'",
+  },
+  {
+    what: 'a name with an underscore',
+    filter: { nameContains: 'my_job' },
+    error: 'RangeError',
+    message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got 'my_job'",
+  },
+  {
+    what: 'a name starting with a hyphen',
+    filter: { nameContains: '-job' },
+    error: 'RangeError',
+    message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got '-job'",
+  },
   // Page sizes
-  { what: 'page size 0', options: { pageSize: 0 }, error: 'RangeError', message: 'options.pageSize must be a whole number from 1 to 1000; got 0' },
-  { what: 'page size 1001', options: { pageSize: 1001 }, error: 'RangeError', message: 'options.pageSize must be a whole number from 1 to 1000; got 1001' },
-  { what: 'page size 2.5', options: { pageSize: 2.5 }, error: 'RangeError', message: 'options.pageSize must be a whole number from 1 to 1000; got 2.5' },
-  { what: 'page size NaN', options: { pageSize: Number.NaN }, error: 'RangeError', message: 'options.pageSize must be a whole number from 1 to 1000; got NaN' },
-  { what: "page size '10'", options: { pageSize: '10' }, error: 'TypeError', message: "options.pageSize must be a whole number from 1 to 1000; got '10'" },
+  {
+    what: 'page size 0',
+    options: { pageSize: 0 },
+    error: 'RangeError',
+    message: 'options.pageSize must be a whole number from 1 to 1000; got 0',
+  },
+  {
+    what: 'page size 1001',
+    options: { pageSize: 1001 },
+    error: 'RangeError',
+    message: 'options.pageSize must be a whole number from 1 to 1000; got 1001',
+  },
+  {
+    what: 'page size 2.5',
+    options: { pageSize: 2.5 },
+    error: 'RangeError',
+    message: 'options.pageSize must be a whole number from 1 to 1000; got 2.5',
+  },
+  {
+    what: 'page size NaN',
+    options: { pageSize: Number.NaN },
+    error: 'RangeError',
+    message: 'options.pageSize must be a whole number from 1 to 1000; got NaN',
+  },
+  {
+    what: "page size '10'",
+    options: { pageSize: '10' },
+    error: 'TypeError',
+    message: "options.pageSize must be a whole number from 1 to 1000; got '10'",
+  },
   // Unknown keys
-  { what: 'a misspelt filter key', filter: { statusEqual: 'Failed' }, error: 'TypeError', message: "filter has an unknown key 'statusEqual'. Did you mean 'statusEquals'? Allowed keys: creationTimeAfter, creationTimeBefore, statusEquals, nameContains, sortBy, sortOrder" },
-  { what: 'a paging member in the filter', filter: { maxResults: 10 }, error: 'TypeError', message: "filter has an unknown key 'maxResults'. Allowed keys: creationTimeAfter, creationTimeBefore, statusEquals, nameContains, sortBy, sortOrder" },
-  { what: 'a misspelt option', options: { pagesize: 10 }, error: 'TypeError', message: "options has an unknown key 'pagesize'. Did you mean 'pageSize'? Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout" },
-  { what: 'an option from another paginator', options: { maxItems: 10 }, error: 'TypeError', message: "options has an unknown key 'maxItems'. Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout" },
-  { what: 'a misspelt retry option', options: { retry: { retrys: 3 } }, error: 'TypeError', message: "options.retry has an unknown key 'retrys'. Did you mean 'retries'? Allowed keys: retries, minTimeout, maxTimeout, factor, randomize, maxRetryTime, onRetry" },
+  {
+    what: 'a misspelt filter key',
+    filter: { statusEqual: 'Failed' },
+    error: 'TypeError',
+    message:
+      "filter has an unknown key 'statusEqual'. Did you mean 'statusEquals'? Allowed keys: creationTimeAfter, creationTimeBefore, statusEquals, nameContains, sortBy, sortOrder",
+  },
+  {
+    what: 'a paging member in the filter',
+    filter: { maxResults: 10 },
+    error: 'TypeError',
+    message:
+      "filter has an unknown key 'maxResults'. Allowed keys: creationTimeAfter, creationTimeBefore, statusEquals, nameContains, sortBy, sortOrder",
+  },
+  {
+    what: 'a misspelt option',
+    options: { pagesize: 10 },
+    error: 'TypeError',
+    message:
+      "options has an unknown key 'pagesize'. Did you mean 'pageSize'? Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout",
+  },
+  {
+    what: 'an option from another paginator',
+    options: { maxItems: 10 },
+    error: 'TypeError',
+    message:
+      "options has an unknown key 'maxItems'. Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout",
+  },
+  {
+    what: 'a misspelt retry option',
+    options: { retry: { retrys: 3 } },
+    error: 'TypeError',
+    message:
+      "options.retry has an unknown key 'retrys'. Did you mean 'retries'? Allowed keys: retries, minTimeout, maxTimeout, factor, randomize, maxRetryTime, onRetry",
+  },
   // The client
-  { what: 'a client without send', options: { client: {} }, error: 'TypeError', message: 'options.client must be an SDK client with a send method, such as new BedrockClient(); got {}' },
-  { what: 'null for the client', options: { client: null }, error: 'TypeError', message: 'options.client must be an SDK client with a send method, such as new BedrockClient(); got null' },
+  {
+    what: 'a client without send',
+    options: { client: {} },
+    error: 'TypeError',
+    message: 'options.client must be an SDK client with a send method, such as new BedrockClient(); got {}',
+  },
+  {
+    what: 'null for the client',
+    options: { client: null },
+    error: 'TypeError',
+    message: 'options.client must be an SDK client with a send method, such as new BedrockClient(); got null',
+  },
   // The other options
-  { what: 'null for the options', options: null as never, error: 'TypeError', message: 'options must be an object or undefined; got null' },
-  { what: 'an empty starting token', options: { startingToken: '' }, error: 'RangeError', message: "options.startingToken must be a token from a page's nextToken or an error's resumeToken: 1 to 2048 characters, no white space; got ''" },
-  { what: 'a number for a starting token', options: { startingToken: 42 }, error: 'TypeError', message: "options.startingToken must be a token from a page's nextToken or an error's resumeToken: 1 to 2048 characters, no white space; got 42" },
-  { what: 'a signal that is not an AbortSignal', options: { signal: {} }, error: 'TypeError', message: 'options.signal must be an AbortSignal; got {}' },
-  { what: 'a negative prefetch', options: { prefetch: -1 }, error: 'RangeError', message: 'options.prefetch must be a whole number of pages ≥ 0; got -1' },
-  { what: 'a request timeout of 0', options: { requestTimeout: 0 }, error: 'RangeError', message: 'options.requestTimeout must be a number of ms > 0, or Infinity; got 0' },
-  { what: 'a string for dedupe', options: { dedupe: 'yes' }, error: 'TypeError', message: "options.dedupe must be a boolean; got 'yes'" },
-  { what: 'true for retry', options: { retry: true }, error: 'TypeError', message: 'options.retry must be an object or undefined; got true' },
-  { what: 'negative retries', options: { retry: { retries: -1 } }, error: 'RangeError', message: 'options.retry.retries must be a whole number ≥ 0, or Infinity; got -1' },
-  { what: 'a string for minTimeout', options: { retry: { minTimeout: '5' } }, error: 'TypeError', message: "options.retry.minTimeout must be a finite number of ms ≥ 0; got '5'" },
-  { what: 'a factor of 0', options: { retry: { factor: 0 } }, error: 'RangeError', message: 'options.retry.factor must be a finite number > 0; got 0' },
-  { what: 'a string for randomize', options: { retry: { randomize: 'yes' } }, error: 'TypeError', message: "options.retry.randomize must be a boolean; got 'yes'" },
-  { what: 'a string for onRetry', options: { retry: { onRetry: 'log' } }, error: 'TypeError', message: "options.retry.onRetry must be a function; got 'log'" },
+  {
+    what: 'null for the options',
+    options: null as never,
+    error: 'TypeError',
+    message: 'options must be an object or undefined; got null',
+  },
+  {
+    what: 'an empty starting token',
+    options: { startingToken: '' },
+    error: 'RangeError',
+    message:
+      "options.startingToken must be a token from a page's nextToken or an error's resumeToken: 1 to 2048 characters, no white space; got ''",
+  },
+  {
+    what: 'a number for a starting token',
+    options: { startingToken: 42 },
+    error: 'TypeError',
+    message:
+      "options.startingToken must be a token from a page's nextToken or an error's resumeToken: 1 to 2048 characters, no white space; got 42",
+  },
+  {
+    what: 'a signal that is not an AbortSignal',
+    options: { signal: {} },
+    error: 'TypeError',
+    message: 'options.signal must be an AbortSignal; got {}',
+  },
+  {
+    what: 'a negative prefetch',
+    options: { prefetch: -1 },
+    error: 'RangeError',
+    message: 'options.prefetch must be a whole number of pages ≥ 0; got -1',
+  },
+  {
+    what: 'a request timeout of 0',
+    options: { requestTimeout: 0 },
+    error: 'RangeError',
+    message: 'options.requestTimeout must be a number of ms > 0, or Infinity; got 0',
+  },
+  {
+    what: 'a string for dedupe',
+    options: { dedupe: 'yes' },
+    error: 'TypeError',
+    message: "options.dedupe must be a boolean; got 'yes'",
+  },
+  {
+    what: 'true for retry',
+    options: { retry: true },
+    error: 'TypeError',
+    message: 'options.retry must be an object or undefined; got true',
+  },
+  {
+    what: 'negative retries',
+    options: { retry: { retries: -1 } },
+    error: 'RangeError',
+    message: 'options.retry.retries must be a whole number ≥ 0, or Infinity; got -1',
+  },
+  {
+    what: 'a string for minTimeout',
+    options: { retry: { minTimeout: '5' } },
+    error: 'TypeError',
+    message: "options.retry.minTimeout must be a finite number of ms ≥ 0; got '5'",
+  },
+  {
+    what: 'a factor of 0',
+    options: { retry: { factor: 0 } },
+    error: 'RangeError',
+    message: 'options.retry.factor must be a finite number > 0; got 0',
+  },
+  {
+    what: 'a string for randomize',
+    options: { retry: { randomize: 'yes' } },
+    error: 'TypeError',
+    message: "options.retry.randomize must be a boolean; got 'yes'",
+  },
+  {
+    what: 'a string for onRetry',
+    options: { retry: { onRetry: 'log' } },
+    error: 'TypeError',
+    message: "options.retry.onRetry must be a function; got 'log'",
+  },
 ];
 
 /** With a valid client filled in wherever a case does not set its own. */

@@ -27,7 +27,11 @@ export function gatedClient(client: BedrockClient, open = 1) {
       if (calls.length > allowed) {
         await new Promise<void>((resolve, reject) => {
           waiting.push(resolve);
-          call.signal?.addEventListener('abort', () => reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })), { once: true });
+          call.signal?.addEventListener(
+            'abort',
+            () => reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })),
+            { once: true },
+          );
         });
       }
       const output = await client.send(command as never, options as never);

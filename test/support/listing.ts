@@ -6,7 +6,10 @@ import { clientFor, useEmulator } from './emulator-client.js';
 export const FAST_RETRY = { minTimeout: 0, randomize: false } as const;
 
 /** An emulator and a real SDK client on it, with the SDK's own retries off unless asked. */
-export async function setup(options: EmulatorOptions = {}, maxAttempts = 1): Promise<{ emulator: Emulator; client: BedrockClient }> {
+export async function setup(
+  options: EmulatorOptions = {},
+  maxAttempts = 1,
+): Promise<{ emulator: Emulator; client: BedrockClient }> {
   const emulator = await useEmulator(options);
   return { emulator, client: clientFor(emulator, { maxAttempts }) };
 }
