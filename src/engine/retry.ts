@@ -272,16 +272,23 @@ export async function withRetry<T>(
   const run = async () => {
     if (failedAt !== undefined) backoffMs += performance.now() - failedAt;
     attempts++;
-    const attemptSignal = Number.isFinite(requestTimeout)
-      ? AbortSignal.any([signal, AbortSignal.timeout(requestTimeout)])
-      : signal;
+    // A timer of our own, cleared when the attempt settles: AbortSignal.timeout
+    // would keep every page's signal alive until its timeout ran out.
+    const attemptController = new AbortController();
+    const forward = () => attemptController.abort(signal.reason);
+    signal.addEventListener('abort', forward, { once: true });
+    const timer = Number.isFinite(requestTimeout) ? setTimeout(() => attemptController.abort(), requestTimeout) : undefined;
     try {
-      return await attempt(attemptSignal);
+      return await attempt(attemptController.signal);
     } catch (error) {
       failedAt = performance.now();
-      if (attemptSignal.aborted && !signal.aborted)
+      if (attemptController.signal.aborted && !signal.aborted) {
         throw new RequestTimeoutError(requestTimeout, { cause: redactTransport(error) });
+      }
       throw redactTransport(error);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', forward);
     }
   };
   try {
