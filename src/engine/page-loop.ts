@@ -74,7 +74,9 @@ export async function* pageLoop<T>(
   const { operation, pageSize, signal } = options;
   const { isRejectedToken, uniqueBy } = rules;
   const used = new Set<string>();
-  const delivered = uniqueBy ? new Set<unknown>() : undefined;
+  // With uniqueBy, keys already delivered in this listing are dropped.
+  const seenKeys = new Set<unknown>();
+  const unseen = (items: readonly T[]) => (uniqueBy ? items.filter((item) => !seenKeys.has(uniqueBy(item))) : items);
   let token = options.startingToken;
   if (token !== undefined) used.add(token);
   let pagesDelivered = 0;
@@ -101,25 +103,25 @@ export async function* pageLoop<T>(
         pagesDelivered,
         itemsDelivered,
       };
-      const delivered = `${itemsDelivered} items on ${pagesDelivered} pages were delivered`;
+      const soFar = `${itemsDelivered} items on ${pagesDelivered} pages were delivered`;
       if (token !== undefined && isRejectedToken?.(error.error)) {
         throw new RejectedTokenError(
           `${operation} rejected the page token for page ${pagesDelivered + 1} as expired or invalid: ${describeError(error.error)}. ` +
-            `${delivered}; resuming from this token cannot work: start a new listing from the last item seen.`,
+            `${soFar}; resuming from this token cannot work: start a new listing from the last item seen.`,
           { cause: error.error, ...progress },
         );
       }
       const tries = error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts and ${duration(error.backoffMs)} of backoff`;
       throw new PaginationError(
         `${operation} failed on page ${pagesDelivered + 1} after ${tries}: ${describeError(error.error)}. ` +
-          `${delivered}; error.resumeToken continues from the failed page.`,
+          `${soFar}; error.resumeToken continues from the failed page.`,
         { cause: error.error, ...progress },
       );
     }
 
-    let items = delivered ? page.items.filter((item) => !delivered.has(uniqueBy?.(item))) : page.items;
+    let items = unseen(page.items);
     if (items.length > maxItems - itemsDelivered) items = items.slice(0, maxItems - itemsDelivered);
-    if (delivered) for (const item of items) delivered.add(uniqueBy?.(item));
+    if (uniqueBy) for (const item of items) seenKeys.add(uniqueBy(item));
     // An empty string ends a listing as an absent token does.
     const nextToken = page.nextToken || undefined;
     pagesDelivered++;
