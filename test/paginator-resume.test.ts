@@ -95,3 +95,22 @@ describe('10. pages()', () => {
     expect(listRequests(emulator).map((request) => request.query.nextToken === undefined)).toEqual([true, true, false]);
   });
 });
+
+describe('10. pages({ maxItems })', () => {
+  test('stops after maxItems items, pushing the count down, and each page knows its own token', async () => {
+    const { emulator, client } = await setup({ jobs: JOBS });
+    const pages = await paginateCustomizationJobs(FILTER, { client, pageSize: 100 }).pages({ maxItems: 250 }).toArray();
+    expect(pages.map((page) => page.items.length)).toEqual([100, 100, 50]);
+    expect(pages.flatMap((page) => arnsOf(page.items))).toEqual(referenceListing(JOBS, FILTER).slice(0, 250));
+    expect(listRequests(emulator).map((request) => request.query.maxResults)).toEqual(['100', '100', '50']);
+    expect(pages[0]?.pageToken).toBeUndefined();
+    expect(pages[1]?.pageToken).toBe(pages[0]?.nextToken);
+    expect(pages[2]?.pageToken).toBe(pages[1]?.nextToken);
+  });
+
+  test('maxItems must be a whole number', () => {
+    expect(() => paginateCustomizationJobs({}, { client: { send: async () => ({}) } as never }).pages({ maxItems: -1 })).toThrow(
+      /pages\(options\): options.maxItems must be a whole number ≥ 0; got -1/,
+    );
+  });
+});
