@@ -46,7 +46,7 @@ describe('fault matrix', () => {
     const error = await failure(
       paginateCustomizationJobs(
         {},
-        { client, retry: { retries: 1000, minTimeout: 10, factor: 1, randomize: false, maxRetryTime: 60 } },
+        { client, retry: { retries: 1000, minTimeout: 50, factor: 1, randomize: false, maxRetryTime: 600 } },
       ).toArray(),
     );
     expect(error.attempts).toBeGreaterThan(1);
@@ -93,7 +93,7 @@ describe('fault matrix', () => {
 
   test('a request that hangs once is retried after the timeout, and the listing completes', async () => {
     const { client } = await setup({ jobs: SMALL, faults: { hang: { after: 1, first: 1 } } });
-    const jobs = await paginateCustomizationJobs({}, { client, pageSize: 100, requestTimeout: 50, retry: FAST_RETRY }).toArray();
+    const jobs = await paginateCustomizationJobs({}, { client, pageSize: 100, requestTimeout: 250, retry: FAST_RETRY }).toArray();
     expect(arnsOf(jobs)).toEqual(referenceListing(SMALL));
   });
 
