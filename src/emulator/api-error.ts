@@ -12,11 +12,26 @@ export class ApiError extends Error {
   }
 }
 
-/** AWS's own wording, so that messages read as the service's do. */
-export function validationError(field: string, value: unknown, constraint: string): ApiError {
-  return new ApiError(
-    'ValidationException',
-    400,
-    `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: ${constraint}`,
-  );
+/**
+ * Collects validation problems and reports them all at once, in AWS's own
+ * wording (`2 validation errors detected: Value 'x' at 'field' failed to
+ * satisfy constraint: …; …`), as the service does.
+ */
+export class Violations {
+  readonly #problems: string[] = [];
+
+  /** Records that `value` at `field` breaks `constraint`; a missing value reads `null`, as AWS writes it. */
+  add(field: string, value: unknown, constraint: string): void {
+    const shown =
+      value === null || value === undefined ? 'null' : `'${typeof value === 'object' ? JSON.stringify(value) : String(value)}'`;
+    this.#problems.push(`Value ${shown} at '${field}' failed to satisfy constraint: ${constraint}`);
+  }
+
+  /** Throws a 400 ValidationException naming every problem recorded, if any. */
+  throwIfAny(): void {
+    const count = this.#problems.length;
+    if (count === 0) return;
+    const detected = count === 1 ? '1 validation error' : `${count} validation errors`;
+    throw new ApiError('ValidationException', 400, `${detected} detected: ${this.#problems.join('; ')}`);
+  }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CustomizationType } from '@aws-sdk/client-bedrock';
-import { ApiError } from './api-error.js';
+import { ApiError, Violations } from './api-error.js';
 import type { EmulatorJob, JobStore } from './job-store.js';
 
 /** Names and limits from the CreateModelCustomizationJob API reference. */
@@ -18,44 +18,32 @@ export interface AccountContext {
 
 type Body = Record<string, unknown>;
 
-function check(problems: string[], field: string, value: unknown, ok: boolean, constraint: string): void {
-  if (!ok)
-    problems.push(
-      `Value '${typeof value === 'object' ? JSON.stringify(value) : String(value)}' at '${field}' failed to satisfy constraint: ${constraint}`,
-    );
-}
-
-function text(problems: string[], body: Body, field: string, pattern: RegExp, maxLength: number): string {
+function text(violations: Violations, body: Body, field: string, pattern: RegExp, maxLength: number): string {
   const value = body[field];
   if (value === undefined || value === null) {
-    problems.push(`Value null at '${field}' failed to satisfy constraint: Member must not be null`);
+    violations.add(field, null, 'Member must not be null');
     return '';
   }
-  const ok = typeof value === 'string' && value.length >= 1 && value.length <= maxLength && pattern.test(value);
-  check(
-    problems,
-    field,
-    value,
-    ok,
-    `Member must satisfy regular expression pattern: ${pattern.source} and have length between 1 and ${maxLength}`,
-  );
+  if (typeof value !== 'string' || value.length < 1 || value.length > maxLength || !pattern.test(value)) {
+    violations.add(
+      field,
+      value,
+      `Member must satisfy regular expression pattern: ${pattern.source} and have length between 1 and ${maxLength}`,
+    );
+  }
   return typeof value === 'string' ? value : '';
 }
 
-function s3Config(problems: string[], body: Body, field: string): { s3Uri: string } {
+function s3Config(violations: Violations, body: Body, field: string): { s3Uri: string } {
   const config = body[field] as Body | undefined | null;
   if (config === undefined || config === null) {
-    problems.push(`Value null at '${field}' failed to satisfy constraint: Member must not be null`);
+    violations.add(field, null, 'Member must not be null');
     return { s3Uri: '' };
   }
   const s3Uri = typeof config === 'object' ? config.s3Uri : undefined;
-  check(
-    problems,
-    `${field}.s3Uri`,
-    s3Uri,
-    typeof s3Uri === 'string' && S3_URI.test(s3Uri),
-    `Member must satisfy regular expression pattern: ${S3_URI.source}`,
-  );
+  if (typeof s3Uri !== 'string' || !S3_URI.test(s3Uri)) {
+    violations.add(`${field}.s3Uri`, s3Uri, `Member must satisfy regular expression pattern: ${S3_URI.source}`);
+  }
   return { s3Uri: String(s3Uri) };
 }
 
@@ -73,25 +61,22 @@ function resourceId(): string {
  * job it created before, as the API's idempotency promises.
  */
 export function createJob(store: JobStore, body: Body, context: AccountContext): { jobArn: string } {
-  const problems: string[] = [];
-  const jobName = text(problems, body, 'jobName', JOB_NAME, 63);
-  const customModelName = text(problems, body, 'customModelName', MODEL_NAME, 63);
-  const roleArn = text(problems, body, 'roleArn', ROLE_ARN, 2048);
-  const baseModelIdentifier = text(problems, body, 'baseModelIdentifier', /^\S+$/, 2048);
-  const trainingDataConfig = s3Config(problems, body, 'trainingDataConfig');
-  const outputDataConfig = s3Config(problems, body, 'outputDataConfig');
+  const violations = new Violations();
+  const jobName = text(violations, body, 'jobName', JOB_NAME, 63);
+  const customModelName = text(violations, body, 'customModelName', MODEL_NAME, 63);
+  const roleArn = text(violations, body, 'roleArn', ROLE_ARN, 2048);
+  const baseModelIdentifier = text(violations, body, 'baseModelIdentifier', /^\S+$/, 2048);
+  const trainingDataConfig = s3Config(violations, body, 'trainingDataConfig');
+  const outputDataConfig = s3Config(violations, body, 'outputDataConfig');
   const { customizationType = 'FINE_TUNING', clientRequestToken } = body;
-  check(
-    problems,
-    'customizationType',
-    customizationType,
-    CUSTOMIZATION_TYPES.includes(String(customizationType)),
-    `Member must satisfy enum value set: [${CUSTOMIZATION_TYPES.join(', ')}]`,
-  );
-  if (problems.length > 0) {
-    const count = problems.length === 1 ? '1 validation error' : `${problems.length} validation errors`;
-    throw new ApiError('ValidationException', 400, `${count} detected: ${problems.join('; ')}`);
+  if (!CUSTOMIZATION_TYPES.includes(String(customizationType))) {
+    violations.add(
+      'customizationType',
+      customizationType,
+      `Member must satisfy enum value set: [${CUSTOMIZATION_TYPES.join(', ')}]`,
+    );
   }
+  violations.throwIfAny();
 
   if (typeof clientRequestToken === 'string') {
     const earlier = store.ascending().find(({ job }) => job.clientRequestToken === clientRequestToken);

@@ -10,7 +10,7 @@ import {
   SORT_ORDERS,
   STATUSES,
 } from '../api-limits.js';
-import { ApiError } from './api-error.js';
+import { Violations } from './api-error.js';
 import { type JobStore, type StoredJob, summaryJson } from './job-store.js';
 import { decodePageToken, encodePageToken, type KeyPosition, queryKey } from './page-token.js';
 
@@ -53,10 +53,8 @@ export interface ListQuery {
  * violation at once in AWS's own wording.
  */
 export function parseListQuery(params: URLSearchParams): ListQuery {
-  const problems: string[] = [];
-  const violation = (field: string, value: string, constraint: string) => {
-    problems.push(`Value '${value}' at '${field}' failed to satisfy constraint: ${constraint}`);
-  };
+  const violations = new Violations();
+  const violation = violations.add.bind(violations);
   const param = (name: string) => params.get(name) ?? undefined;
 
   const oneOf = (field: string, allowed: readonly string[]) => {
@@ -114,10 +112,7 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     }
   }
 
-  if (problems.length > 0) {
-    const count = problems.length === 1 ? '1 validation error' : `${problems.length} validation errors`;
-    throw new ApiError('ValidationException', 400, `${count} detected: ${problems.join('; ')}`);
-  }
+  violations.throwIfAny();
   // JSON.stringify leaves out the undefined members, so the query key depends only on what was sent.
   const filter = { statusEquals, nameContains, creationTimeAfter, creationTimeBefore, sortBy, sortOrder };
   return { filter, maxResults, ...(nextToken === undefined ? {} : { nextToken }) };

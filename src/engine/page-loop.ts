@@ -87,13 +87,12 @@ export async function* pageLoop<T>(
     const maxResults = Math.min(pageSize, maxItems - itemsDelivered);
     let page: FetchedPage<T>;
     try {
-      const attempts = await withRetry(
+      page = await withRetry(
         (attemptSignal) => fetchPage({ token, maxResults, signal: attemptSignal }),
         options,
         signal,
         pagesDelivered + 1,
       );
-      page = attempts.value;
     } catch (error) {
       if (!(error instanceof AttemptsExhausted)) throw error;
       const progress = {

@@ -219,12 +219,6 @@ export class RequestTimeoutError extends Error {
   }
 }
 
-/** The result of one page's attempts. */
-export interface Attempts<T> {
-  readonly value: T;
-  readonly attempts: number;
-}
-
 /** An error from the last attempt, with how many attempts were made and how long was spent waiting between them. */
 export class AttemptsExhausted extends Error {
   constructor(
@@ -265,7 +259,7 @@ export async function withRetry<T>(
   { retry, requestTimeout }: AttemptPolicy,
   signal: AbortSignal,
   pageNumber: number,
-): Promise<Attempts<T>> {
+): Promise<T> {
   let attempts = 0;
   let backoffMs = 0;
   let failedAt: number | undefined;
@@ -292,8 +286,8 @@ export async function withRetry<T>(
     }
   };
   try {
-    if (retry === false) return { value: await run(), attempts };
-    const value = await pRetry(run, {
+    if (retry === false) return await run();
+    return await pRetry(run, {
       ...withDefaults(retry),
       signal,
       shouldRetry: ({ error, attemptNumber, retriesLeft }) => {
@@ -304,7 +298,6 @@ export async function withRetry<T>(
         return true;
       },
     });
-    return { value, attempts };
   } catch (error) {
     signal.throwIfAborted();
     throw new AttemptsExhausted(error, attempts, backoffMs);
