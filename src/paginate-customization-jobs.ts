@@ -3,7 +3,7 @@ import {
   ListModelCustomizationJobsCommand,
   type ModelCustomizationJobSummary,
 } from '@aws-sdk/client-bedrock';
-import { MAX_RESULTS_MAX, NEXT_TOKEN_MAX_LENGTH } from './api-limits.js';
+import { MAX_RESULTS_MAX, NEXT_TOKEN_MAX_LENGTH, NEXT_TOKEN_PATTERN } from './api-limits.js';
 import { type CustomizationJobFilter, type FilterFields, validateFilter } from './customization-job-filter.js';
 import { defaultClient } from './default-client.js';
 import { assertOptionalObject, inputError, rejectUnknownKeys } from './engine/input-errors.js';
@@ -123,6 +123,7 @@ export function paginateCustomizationJobs(
   const loopOptions = validateListingOptions(options, OPERATION, {
     maxPageSize: MAX_RESULTS_MAX,
     maxTokenLength: NEXT_TOKEN_MAX_LENGTH,
+    tokenPattern: NEXT_TOKEN_PATTERN,
   });
   const { client } = options;
   if (client !== undefined && typeof (client as Partial<BedrockClientLike> | null)?.send !== 'function') {

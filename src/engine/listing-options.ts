@@ -59,6 +59,8 @@ export interface ListingConfig {
 export interface TokenRules {
   readonly maxPageSize: number;
   readonly maxTokenLength: number;
+  /** The API's pattern for a page token. */
+  readonly tokenPattern: RegExp;
 }
 
 /** Checks the paging options before any request, naming the field, the value and what is allowed. */
@@ -80,7 +82,7 @@ export function validateListingOptions(options: ListingOptions, operation: strin
   if (startingToken !== undefined) {
     const tokenRule = `a token from a page's nextToken or an error's resumeToken: 1 to ${rules.maxTokenLength} characters, no white space`;
     if (typeof startingToken !== 'string') throw inputError(TypeError, 'options.startingToken', startingToken, tokenRule);
-    if (startingToken.length < 1 || startingToken.length > rules.maxTokenLength || /\s/.test(startingToken)) {
+    if (startingToken.length < 1 || startingToken.length > rules.maxTokenLength || !rules.tokenPattern.test(startingToken)) {
       throw inputError(RangeError, 'options.startingToken', startingToken, tokenRule);
     }
   }
