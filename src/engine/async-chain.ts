@@ -1,5 +1,5 @@
 import { BatchIterator } from './batch-iterator.js';
-import { type BatchSource, batchesOf, openBatches, type Source } from './batch-source.js';
+import { type BatchSource, batchesOf, type OpenBatches, openBatches, type Source } from './batch-source.js';
 import * as operators from './operators.js';
 
 /**
@@ -24,10 +24,10 @@ import * as operators from './operators.js';
  * ```
  */
 export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
-  readonly #open: (limit?: number) => AsyncIterable<readonly T[]>;
+  readonly #open: OpenBatches<T>;
 
   /** @internal Chains are made by `AsyncChain.from`, the operators and the paginator. */
-  constructor(open: (limit?: number) => AsyncIterable<readonly T[]>) {
+  constructor(open: OpenBatches<T>) {
     this.#open = open;
   }
 
@@ -43,20 +43,22 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
    * ```
    */
   static from<T>(source: Source<T>): AsyncChain<T> {
-    return source instanceof AsyncChain ? source : new AsyncChain((limit) => batchesOf(source, limit));
+    return source instanceof AsyncChain ? source : new AsyncChain((limit, cancel) => batchesOf(source, limit, cancel));
   }
 
   /** @internal The batch protocol; see `batch-source.ts`. */
-  [openBatches](limit?: number): AsyncIterable<readonly T[]> {
-    return this.#open(limit);
+  [openBatches](limit?: number, cancel?: AbortSignal): AsyncIterable<readonly T[]> {
+    return this.#open(limit, cancel);
   }
 
   /**
    * What `for await` calls. Each call is a fresh run from the source: for a
-   * listing, a new series of requests from its first page.
+   * listing, a new series of requests from its first page. Its `return()`
+   * stops the run at once, even while a `next()` is still waiting for a
+   * page: the request in flight and any backoff are aborted.
    */
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
-    return new BatchIterator(this.#open());
+    return new BatchIterator((cancel) => this.#open(undefined, cancel));
   }
 
   /** Each item through `mapper`. See {@link operators.map}. */

@@ -5,14 +5,17 @@
  */
 export class BatchIterator<T> implements AsyncIterableIterator<T> {
   readonly #batches: AsyncIterator<readonly T[]>;
+  /** Aborted by `return()`: the source stops its work in flight without waiting for a pending `next()`. */
+  readonly #cancel = new AbortController();
   #batch: readonly T[] = [];
   #index = 0;
   #done = false;
   /** The batch being fetched, if any: calls that overlap it wait their turn, so no item is skipped. */
   #refilling: Promise<IteratorResult<T, void>> | undefined;
 
-  constructor(batches: AsyncIterable<readonly T[]>) {
-    this.#batches = batches[Symbol.asyncIterator]();
+  /** @param open - Opens the run of batches; its signal aborts when the consumer leaves. */
+  constructor(open: (cancel: AbortSignal) => AsyncIterable<readonly T[]>) {
+    this.#batches = open(this.#cancel.signal)[Symbol.asyncIterator]();
   }
 
   next(): Promise<IteratorResult<T, void>> {
@@ -35,8 +38,11 @@ export class BatchIterator<T> implements AsyncIterableIterator<T> {
         result = await this.#batches.next();
       } catch (error) {
         this.#done = true;
+        // The consumer left while this page was on its way: the abort is ours, not a failure.
+        if (this.#cancel.signal.aborted) return { value: undefined, done: true };
         throw error;
       }
+      if (this.#cancel.signal.aborted) return { value: undefined, done: true };
       if (result.done) {
         this.#done = true;
         return { value: undefined, done: true };
@@ -53,7 +59,12 @@ export class BatchIterator<T> implements AsyncIterableIterator<T> {
     const wasDone = this.#done;
     this.#done = true;
     this.#batch = [];
-    if (!wasDone) await this.#batches.return?.();
+    if (!wasDone) {
+      // First the abort, which a pending next() cannot hold up; then the
+      // source's own return(), which an async generator queues behind it.
+      this.#cancel.abort();
+      await this.#batches.return?.();
+    }
     return { value: undefined, done: true };
   }
 

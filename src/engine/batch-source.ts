@@ -22,15 +22,22 @@
  */
 export type Source<T> = AsyncIterable<T> | Iterable<T>;
 
-/** Opens a fresh run of batches; `limit` is how many items the consumer may still want, when known. */
+/**
+ * Opens a fresh run of batches; `limit` is how many items the consumer may
+ * still want, when known, and `cancel` aborts when the consumer leaves, so
+ * that a source can stop work in flight before its pending `next()` settles.
+ */
 export const openBatches: unique symbol = Symbol('openBatches');
+
+/** What a chain step does when a run starts: see {@link openBatches}. */
+export type OpenBatches<T> = (limit?: number, cancel?: AbortSignal) => AsyncIterable<readonly T[]>;
 
 /**
  * What chains implement so that the next step reads their batches instead of
  * their items. Not exported from the package: the protocol may change.
  */
 export interface BatchSource<T> {
-  [openBatches](limit?: number): AsyncIterable<readonly T[]>;
+  [openBatches](limit?: number, cancel?: AbortSignal): AsyncIterable<readonly T[]>;
 }
 
 function isBatchSource<T>(source: unknown): source is BatchSource<T> {
@@ -50,8 +57,8 @@ async function* asyncItems<T>(items: AsyncIterable<T>): AsyncGenerator<readonly 
 }
 
 /** The batches of any source: its own when it is a chain, else its items one by one. */
-export function batchesOf<T>(source: Source<T>, limit?: number): AsyncIterable<readonly T[]> {
-  if (isBatchSource<T>(source)) return source[openBatches](limit);
+export function batchesOf<T>(source: Source<T>, limit?: number, cancel?: AbortSignal): AsyncIterable<readonly T[]> {
+  if (isBatchSource<T>(source)) return source[openBatches](limit, cancel);
   if (Array.isArray(source)) return arrayAsOneBatch(source as readonly T[]);
   if (typeof source === 'object' && source !== null) {
     if (typeof (source as AsyncIterable<T>)[Symbol.asyncIterator] === 'function') return asyncItems(source as AsyncIterable<T>);

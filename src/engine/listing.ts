@@ -1,3 +1,4 @@
+import { linkAbort } from './abort-link.js';
 import { AsyncChain } from './async-chain.js';
 import { inputError } from './input-errors.js';
 import type { ListingConfig } from './listing-options.js';
@@ -43,7 +44,7 @@ export class Listing<T> extends AsyncChain<T> {
 
   /** @internal Listings are made by the paginators. */
   constructor(fetchPage: FetchPage<T>, config: ListingConfig, rules: ApiRules<T> = {}) {
-    super((limit) => itemsOf(this.#run(limit)));
+    super((limit, cancel) => itemsOf(this.#run(limit, cancel)));
     this.#fetchPage = fetchPage;
     this.#config = config;
     this.#rules = rules;
@@ -77,15 +78,27 @@ export class Listing<T> extends AsyncChain<T> {
     if (maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0)) {
       throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, 'a whole number ≥ 0');
     }
-    return new AsyncChain(() => eachPage(this.#run(maxItems)));
+    return new AsyncChain((_, cancel) => eachPage(this.#run(maxItems, cancel)));
   }
 
-  /** One run of the listing, with its own controller, so that leaving it early cancels what it started. */
-  #run(limit?: number): AsyncIterableIterator<Page<T>> {
+  /**
+   * One run of the listing, with its own controller, so that leaving it
+   * early cancels what it started: at once when `cancel` aborts (the
+   * consumer's `return()`, even while a `next()` is pending), and when the
+   * caller's signal aborts. The listener on the caller's signal goes when
+   * the run ends, so one long-lived signal can serve any number of runs.
+   */
+  #run(limit?: number, cancel?: AbortSignal): AsyncIterableIterator<Page<T>> {
     const { signal: userSignal, prefetch } = this.#config;
     const controller = new AbortController();
-    const signal = userSignal ? AbortSignal.any([userSignal, controller.signal]) : controller.signal;
-    const pages = pageLoop(this.#fetchPage, { ...this.#config, signal }, this.#rules, limit);
-    return readAhead(pages, prefetch, () => controller.abort(), userSignal);
+    const unlink = [userSignal, cancel].map((signal) => linkAbort(signal, controller));
+    const pages = pageLoop(this.#fetchPage, { ...this.#config, signal: controller.signal }, this.#rules, limit);
+    return readAhead(pages, prefetch, {
+      cancel: () => controller.abort(),
+      signal: controller.signal,
+      finished: () => {
+        for (const stop of unlink) stop();
+      },
+    });
   }
 }

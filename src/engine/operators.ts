@@ -89,7 +89,11 @@ async function* filterBatches<T>(batches: Batches<T>, predicate: (value: T, inde
   }
 }
 
-async function* flatMapBatches<T, U>(batches: Batches<T>, mapper: (value: T, index: number) => unknown) {
+async function* flatMapBatches<T, U>(
+  batches: Batches<T>,
+  mapper: (value: T, index: number) => unknown,
+  cancel: AbortSignal | undefined,
+) {
   let index = 0;
   for await (const batch of batches) {
     let out: U[] = [];
@@ -105,7 +109,8 @@ async function* flatMapBatches<T, U>(batches: Batches<T>, mapper: (value: T, ind
       } else if (typeof inner === 'object' && inner !== null && Symbol.asyncIterator in inner) {
         if (out.length > 0) yield out;
         out = [];
-        for await (const value of inner as AsyncIterable<U>) yield [value];
+        // Through batchesOf, so that an inner listing is cancelled with the outer run.
+        yield* batchesOf(inner as AsyncIterable<U>, undefined, cancel);
       } else if (typeof inner === 'object' && inner !== null && Symbol.iterator in inner) {
         for (const value of inner as Iterable<U>) out.push(value);
       } else {
@@ -172,7 +177,8 @@ const more = (limit: number | undefined, extra: number) => (limit === undefined 
 export function map<T, U>(mapper: (value: T, index: number) => U | PromiseLike<U>): Operator<T, Awaited<U>> {
   assertFunction(mapper, 'map(mapper): mapper');
   // One item out for each item in, so a limit passes through unchanged.
-  return (source) => new AsyncChain((limit) => mapBatches(batchesOf(source, limit), mapper) as Batches<Awaited<U>>);
+  return (source) =>
+    new AsyncChain((limit, cancel) => mapBatches(batchesOf(source, limit, cancel), mapper) as Batches<Awaited<U>>);
 }
 
 /**
@@ -192,7 +198,7 @@ export function filter<T>(predicate: (value: T, index: number) => unknown): Oper
 export function filter<T>(predicate: (value: T, index: number) => unknown): Operator<T, T> {
   assertFunction(predicate, 'filter(predicate): predicate');
   // How many items a filter lets through is unknown, so no limit reaches the source.
-  return (source) => new AsyncChain(() => filterBatches(batchesOf(source), predicate));
+  return (source) => new AsyncChain((_, cancel) => filterBatches(batchesOf(source, undefined, cancel), predicate));
 }
 
 /**
@@ -209,9 +215,9 @@ export function filter<T>(predicate: (value: T, index: number) => unknown): Oper
 export function take<T>(count: number): Operator<T, T> {
   const n = toCount(count, 'take(count): count');
   return (source) =>
-    new AsyncChain((limit) => {
+    new AsyncChain((limit, cancel) => {
       const wanted = limit === undefined ? n : Math.min(n, limit);
-      return takeBatches(batchesOf(source, wanted), wanted);
+      return takeBatches(batchesOf(source, wanted, cancel), wanted);
     });
 }
 
@@ -228,7 +234,7 @@ export function take<T>(count: number): Operator<T, T> {
  */
 export function drop<T>(count: number): Operator<T, T> {
   const n = toCount(count, 'drop(count): count');
-  return (source) => new AsyncChain((limit) => dropBatches(batchesOf(source, more(limit, n)), n));
+  return (source) => new AsyncChain((limit, cancel) => dropBatches(batchesOf(source, more(limit, n), cancel), n));
 }
 
 /**
@@ -251,7 +257,7 @@ export function flatMap<T, U>(
   mapper: (value: T, index: number) => Iterable<U> | AsyncIterable<U> | PromiseLike<Iterable<U> | AsyncIterable<U>>,
 ): Operator<T, U> {
   assertFunction(mapper, 'flatMap(mapper): mapper');
-  return (source) => new AsyncChain(() => flatMapBatches<T, U>(batchesOf(source), mapper));
+  return (source) => new AsyncChain((_, cancel) => flatMapBatches<T, U>(batchesOf(source, undefined, cancel), mapper, cancel));
 }
 
 /**
@@ -271,7 +277,9 @@ export function chunks<T>(size: number): Operator<T, T[]> {
   if (typeof size !== 'number') throw inputError(TypeError, 'chunks(size): size', size, 'a whole number ≥ 1');
   if (!Number.isInteger(size) || size < 1) throw inputError(RangeError, 'chunks(size): size', size, 'a whole number ≥ 1');
   return (source) =>
-    new AsyncChain((limit) => chunkBatches(batchesOf(source, limit === undefined ? undefined : limit * size), size));
+    new AsyncChain((limit, cancel) =>
+      chunkBatches(batchesOf(source, limit === undefined ? undefined : limit * size, cancel), size),
+    );
 }
 
 /**
