@@ -18,6 +18,7 @@ export type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
 export type { CustomizationJobFilter } from './customization-job-filter.js';
 export { AsyncChain } from './engine/async-chain.js';
 export type { Source } from './engine/batch-source.js';
+export { ConfigurationError, type ConfigurationSetting } from './engine/configuration-error.js';
 export { Listing } from './engine/listing.js';
 export type { ListingOptions } from './engine/listing-options.js';
 export { MalformedResponseError } from './engine/malformed-response-error.js';

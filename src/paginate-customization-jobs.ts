@@ -4,6 +4,7 @@ import {
   type ModelCustomizationJobSummary,
 } from '@aws-sdk/client-bedrock';
 import { MAX_RESULTS_MAX, NEXT_TOKEN_MAX_LENGTH, NEXT_TOKEN_PATTERN } from './api-limits.js';
+import { configurationProblem } from './client-configuration.js';
 import { type CustomizationJobFilter, type FilterFields, validateFilter } from './customization-job-filter.js';
 import { defaultClient } from './default-client.js';
 import { assertOptionalObject, inputError, rejectUnknownKeys } from './engine/input-errors.js';
@@ -63,19 +64,37 @@ export interface PaginateCustomizationJobsOptions extends ListingOptions {
 
 const OPERATION = 'ListModelCustomizationJobs';
 
-/** How to get one page of customization jobs: the only part of the paginator that knows Bedrock. */
-function fetchJobsPage(client: () => BedrockClientLike, filter: FilterFields): FetchPage<ModelCustomizationJobSummary> {
+/**
+ * How to get one page of customization jobs: the only part of the paginator
+ * that knows Bedrock. The SDK's deserializer checks nothing, so what the
+ * loop relies on is checked here: a list of items, a string token, and,
+ * with `dedupe`, an ARN on every item.
+ */
+function fetchJobsPage(
+  client: () => BedrockClientLike,
+  filter: FilterFields,
+  dedupe: boolean,
+): FetchPage<ModelCustomizationJobSummary> {
   return async ({ token, maxResults, signal }) => {
     const command = new ListModelCustomizationJobsCommand({ ...filter, maxResults, nextToken: token });
     const output = await client().send(command, { abortSignal: signal });
-    if (!Array.isArray(output.modelCustomizationJobSummaries)) {
-      const { httpStatusCode, requestId } = output.$metadata ?? {};
-      throw new MalformedResponseError(
-        `${OPERATION} answered HTTP ${httpStatusCode ?? '?'} without a modelCustomizationJobSummaries list (request id ${requestId ?? 'unknown'})`,
+    const { httpStatusCode, requestId } = output.$metadata ?? {};
+    const malformed = (what: string) =>
+      new MalformedResponseError(
+        `${OPERATION} answered HTTP ${httpStatusCode ?? '?'} ${what} (request id ${requestId ?? 'unknown'})`,
         { httpStatusCode, requestId },
       );
+    const items = output.modelCustomizationJobSummaries;
+    if (!Array.isArray(items)) throw malformed('without a modelCustomizationJobSummaries list');
+    const { nextToken } = output as { nextToken?: unknown };
+    if (nextToken !== undefined && nextToken !== null && typeof nextToken !== 'string') {
+      throw malformed(`with a nextToken that is not a string (${typeof nextToken})`);
     }
-    return { items: output.modelCustomizationJobSummaries, nextToken: output.nextToken };
+    if (dedupe) {
+      const index = items.findIndex((job) => typeof job?.jobArn !== 'string');
+      if (index >= 0) throw malformed(`with a summary that has no jobArn (item ${index} of the page), so dedupe cannot key it`);
+    }
+    return { items, nextToken: nextToken ?? undefined };
   };
 }
 
@@ -132,9 +151,11 @@ export function paginateCustomizationJobs(
   if (options.dedupe !== undefined && typeof options.dedupe !== 'boolean') {
     throw inputError(TypeError, 'options.dedupe', options.dedupe, 'a boolean');
   }
+  const dedupe = options.dedupe === true;
   const rules: ApiRules<ModelCustomizationJobSummary> = {
     isRejectedToken,
-    uniqueBy: options.dedupe ? (job) => job.jobArn : undefined,
+    configurationProblem,
+    uniqueBy: dedupe ? (job) => job.jobArn : undefined,
   };
-  return new Listing(fetchJobsPage(client ? () => client : defaultClient, fields), loopOptions, rules);
+  return new Listing(fetchJobsPage(client ? () => client : defaultClient, fields, dedupe), loopOptions, rules);
 }

@@ -122,14 +122,14 @@ describe('fault matrix', () => {
     expect(listRequests(emulator)).toHaveLength(3);
   });
 
-  test('a token the server rejects (expired or garbled): the error says so and carries the token', async () => {
+  test('a token the server rejects (expired or garbled): the error says so, keeps the token for the record, and is not resumable', async () => {
     const { emulator, client } = await setup({ jobs: SMALL, faults: { rejectToken: { after: 2, first: 1 } } });
     const error = await failure(paginateCustomizationJobs({}, { client, pageSize: 50, retry: FAST_RETRY }).toArray());
     expect(error).toBeInstanceOf(RejectedTokenError);
     expect(error.cause).toBeInstanceOf(ValidationException);
     expect(error.message).toMatch(/rejected the page token for page 3 as expired or invalid/);
-    expect(error.resumeToken).toBe(listRequests(emulator)[2]?.query.nextToken);
-    expect(error).toMatchObject({ pagesDelivered: 2, itemsDelivered: 100 });
+    expect((error as RejectedTokenError).rejectedToken).toBe(listRequests(emulator)[2]?.query.nextToken);
+    expect(error).toMatchObject({ resumable: false, resumeToken: undefined, pagesDelivered: 2, itemsDelivered: 100 });
     expect(listRequests(emulator)).toHaveLength(3);
   });
 

@@ -1,5 +1,7 @@
+import { ConfigurationError, type ConfigurationProblem } from './configuration-error.js';
 import { PaginationError, RejectedTokenError, RepeatedTokenError } from './pagination-error.js';
-import { type AttemptPolicy, AttemptsExhausted, withRetry } from './retry.js';
+import { type AttemptPolicy, AttemptsExhausted, RetryCallbackFailure, withRetry } from './retry.js';
+import { TokenGuard } from './token-guard.js';
 
 /** What the engine asks of one page. */
 export interface PageRequest {
@@ -39,9 +41,14 @@ export interface PageLoopOptions extends AttemptPolicy {
   readonly signal: AbortSignal;
 }
 
-/** What only the API knows: which errors mean a rejected token, and what makes two items the same. */
+/**
+ * What only the API knows: which errors mean a rejected token or a client
+ * that is not set up, and what makes two items the same.
+ */
 export interface ApiRules<T> {
   readonly isRejectedToken?: ((error: unknown) => boolean) | undefined;
+  /** Recognises an error that means the request could not be sent at all (no region, no credentials). */
+  readonly configurationProblem?: ((error: unknown) => ConfigurationProblem | undefined) | undefined;
   /** When set, an item whose key was already delivered in this listing is dropped. */
   readonly uniqueBy?: ((item: T) => unknown) | undefined;
 }
@@ -60,9 +67,18 @@ function describeError(error: unknown): string {
 
 const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
+/** "after 3 attempts (9 requests, counting the client's own retries) and 1.2 s of backoff" */
+function triesText({ attempts, requests, backoffMs }: AttemptsExhausted): string {
+  if (attempts === 1 && requests === 1) return 'after 1 attempt';
+  const count = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+  const sent = requests > attempts ? ` (${requests} requests, counting the client's own retries)` : '';
+  return attempts === 1 ? `after ${count}${sent}` : `after ${count}${sent} and ${duration(backoffMs)} of backoff`;
+}
+
 /**
  * The whole loop over `nextToken`: each page retried on its own, the item
- * budget pushed down into `maxResults`, a repeated token refused, and an
+ * budget pushed down into `maxResults`, a repeated token refused (see
+ * {@link TokenGuard}: exact over the last 128 tokens), and an
  * abort honoured between pages as well as within them.
  */
 export async function* pageLoop<T>(
@@ -72,13 +88,13 @@ export async function* pageLoop<T>(
   maxItems = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<Page<T>, void, undefined> {
   const { operation, pageSize, signal } = options;
-  const { isRejectedToken, uniqueBy } = rules;
-  const used = new Set<string>();
+  const { isRejectedToken, configurationProblem, uniqueBy } = rules;
+  const used = new TokenGuard();
   // With uniqueBy, keys already delivered in this listing are dropped.
   const seenKeys = new Set<unknown>();
   const unseen = (items: readonly T[]) => (uniqueBy ? items.filter((item) => !seenKeys.has(uniqueBy(item))) : items);
   let token = options.startingToken;
-  if (token !== undefined) used.add(token);
+  if (token !== undefined) used.use(token);
   let pagesDelivered = 0;
   let itemsDelivered = 0;
 
@@ -95,27 +111,43 @@ export async function* pageLoop<T>(
       );
     } catch (error) {
       if (!(error instanceof AttemptsExhausted)) throw error;
+      const problem = configurationProblem?.(error.error);
+      if (problem) {
+        throw new ConfigurationError(`${operation} could not be sent: ${problem.message}.`, {
+          setting: problem.setting,
+          cause: error.error,
+        });
+      }
       const progress = {
         resumeToken: token,
         attempts: error.attempts,
+        requests: error.requests,
         backoffMs: error.backoffMs,
         pagesDelivered,
         itemsDelivered,
       };
       const soFar = `${itemsDelivered} items on ${pagesDelivered} pages were delivered`;
+      const page = `page ${pagesDelivered + 1}`;
       if (token !== undefined && isRejectedToken?.(error.error)) {
         throw new RejectedTokenError(
-          `${operation} rejected the page token for page ${pagesDelivered + 1} as expired or invalid: ${describeError(error.error)}. ` +
-            `${soFar}; resuming from this token cannot work: start a new listing from the last item seen.`,
-          { cause: error.error, ...progress },
+          `${operation} rejected the page token for ${page} as expired or invalid: ${describeError(error.error)}. ` +
+            `${soFar}; no token can resume this listing: start a new one from the last item seen.`,
+          { cause: error.error, ...progress, rejectedToken: token },
         );
       }
-      const tries = error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts and ${duration(error.backoffMs)} of backoff`;
-      throw new PaginationError(
-        `${operation} failed on page ${pagesDelivered + 1} after ${tries}: ${describeError(error.error)}. ` +
-          `${soFar}; error.resumeToken continues from the failed page.`,
-        { cause: error.error, ...progress },
-      );
+      const resume = `${soFar}; error.resumeToken continues from the failed page.`;
+      if (error.error instanceof RetryCallbackFailure) {
+        const { callbackError, failure } = error.error;
+        throw new PaginationError(
+          `${operation} stopped on ${page} ${triesText(error)} because options.retry.onRetry threw ${describeError(callbackError)} ` +
+            `when told of the failure ${describeError(failure)}. ${resume}`,
+          { cause: failure, callbackError, ...progress },
+        );
+      }
+      throw new PaginationError(`${operation} failed on ${page} ${triesText(error)}: ${describeError(error.error)}. ${resume}`, {
+        cause: error.error,
+        ...progress,
+      });
     }
 
     let items = unseen(page.items);
@@ -128,14 +160,15 @@ export async function* pageLoop<T>(
     yield { items, nextToken, pageToken: token };
 
     if (nextToken === undefined) return;
-    if (used.has(nextToken)) {
+    if (used.seen(nextToken)) {
       throw new RepeatedTokenError(
         `${operation} returned a nextToken that this listing had already used, on page ${pagesDelivered}: ` +
-          `following it would loop forever, so the listing stops here. ${itemsDelivered} items on ${pagesDelivered} pages were delivered.`,
-        { cause: undefined, resumeToken: nextToken, attempts: 0, backoffMs: 0, pagesDelivered, itemsDelivered },
+          `following it would loop forever, so the listing stops here, and no token can resume it. ` +
+          `${itemsDelivered} items on ${pagesDelivered} pages were delivered.`,
+        { cause: undefined, repeatedToken: nextToken, attempts: 0, backoffMs: 0, pagesDelivered, itemsDelivered },
       );
     }
-    used.add(nextToken);
+    used.use(nextToken);
     token = nextToken;
   }
 }

@@ -11,17 +11,18 @@ export interface ListingProgress {
 
 /**
  * A listing stopped because a page could not be fetched, after any retries.
- * Nothing is lost: `resumeToken` fetches the failed page again.
+ *
+ * **The resume contract.** When `resumable` is true, nothing is lost:
+ * passing `resumeToken` as `startingToken` fetches the failed page again,
+ * and the items come on exactly after the last one delivered
+ * (`resumeToken` is `undefined` when the first page failed: start over).
+ * When `resumable` is false (a {@link RejectedTokenError} or a
+ * {@link RepeatedTokenError}), no token can continue the listing and
+ * `resumeToken` is `undefined`: start a new listing instead.
  *
  * @example
  * ```ts
- * import {
- *   type CustomizationJobFilter,
- *   paginateCustomizationJobs,
- *   PaginationError,
- *   RejectedTokenError,
- *   RepeatedTokenError,
- * } from 'bedrock-customization-jobs';
+ * import { type CustomizationJobFilter, PaginationError, paginateCustomizationJobs } from 'bedrock-customization-jobs';
  *
  * const filter: CustomizationJobFilter = { statusEquals: 'Completed' };
  * const names: string[] = [];
@@ -29,9 +30,7 @@ export interface ListingProgress {
  *   for await (const job of paginateCustomizationJobs(filter)) names.push(job.jobName ?? '');
  * } catch (error) {
  *   // A rejected token cannot be resumed from, and a repeated one would loop.
- *   if (!(error instanceof PaginationError) || error instanceof RejectedTokenError || error instanceof RepeatedTokenError) {
- *     throw error;
- *   }
+ *   if (!(error instanceof PaginationError) || !error.resumable) throw error;
  *   console.log(`stopped after ${error.itemsDelivered} jobs, ${error.attempts} attempts: ${error.cause}`);
  *   // Continue exactly where it stopped: nothing lost, nothing repeated.
  *   for await (const job of paginateCustomizationJobs(filter, { startingToken: error.resumeToken })) {
@@ -43,41 +42,75 @@ export interface ListingProgress {
 export class PaginationError extends Error {
   /** `'PaginationError'`, or the subclass's: what stack traces and logs show. */
   override readonly name: string = 'PaginationError';
-  /** The token that fetches the failed page again; `undefined` when the first page failed. */
+  /**
+   * Whether `resumeToken` continues the listing: true for every failure but
+   * a rejected token and a repeated one.
+   */
+  readonly resumable: boolean;
+  /**
+   * With `resumable`, the token that fetches the failed page again
+   * (`undefined` when the first page failed, so resuming starts over);
+   * always `undefined` when the listing cannot be resumed.
+   */
   readonly resumeToken: string | undefined;
   /** Pages the listing delivered before it stopped. */
   readonly pagesDelivered: number;
   /** Items the listing delivered before it stopped, before any combinator. */
   readonly itemsDelivered: number;
-  /** Requests made for the failed page, retries included. */
+  /** Attempts made for the failed page: the paginator's own retries included, the client's not. */
   readonly attempts: number;
+  /**
+   * HTTP requests sent for the failed page: `attempts` times the client's
+   * own attempts (from the SDK's `$metadata.attempts`) where its retries are on.
+   */
+  readonly requests: number;
   /** Milliseconds spent waiting between those attempts. */
   readonly backoffMs: number;
+  /**
+   * Set when the listing stopped because `options.retry.onRetry` threw:
+   * what it threw. `cause` is still the failed attempt's error that the
+   * callback was told of.
+   */
+  readonly callbackError?: unknown;
 
   /**
    * Listings make these; the constructor is public so that tests and
    * wrappers can make the same error.
    *
    * @param message - What failed and what to do about it.
-   * @param options - The underlying error as `cause`, the `resumeToken`, the
-   *   attempts and backoff of the failed page, and how far the listing got.
+   * @param options - The underlying error as `cause`, the `resumeToken`
+   *   (omitted or `undefined` when `resumable` is false), the attempts,
+   *   requests and backoff of the failed page, and how far the listing got.
+   *   `resumable` defaults to true; `requests` to `attempts`.
    */
   constructor(
     message: string,
-    options: { cause: unknown; resumeToken: string | undefined; attempts: number; backoffMs: number } & ListingProgress,
+    options: {
+      cause: unknown;
+      resumeToken?: string | undefined;
+      resumable?: boolean | undefined;
+      attempts: number;
+      requests?: number | undefined;
+      backoffMs: number;
+      callbackError?: unknown;
+    } & ListingProgress,
   ) {
     super(message, { cause: options.cause });
-    this.resumeToken = options.resumeToken;
+    this.resumable = options.resumable ?? true;
+    this.resumeToken = this.resumable ? options.resumeToken : undefined;
+    this.requests = options.requests ?? options.attempts;
     this.pagesDelivered = options.pagesDelivered;
     this.itemsDelivered = options.itemsDelivered;
     this.attempts = options.attempts;
     this.backoffMs = options.backoffMs;
+    if ('callbackError' in options) this.callbackError = options.callbackError;
   }
 }
 
 /**
- * The service refused a page token, as expired or invalid. Resuming from it
- * cannot work (`resumeToken` is that token, for the record): start a new
+ * The service refused a page token, as expired or invalid. Resuming cannot
+ * work: `resumable` is false, `resumeToken` is `undefined`, and
+ * `rejectedToken` holds the refused token for the record. Start a new
  * listing from the last item you saw instead; the README shows how.
  *
  * @example
@@ -101,12 +134,24 @@ export class PaginationError extends Error {
 export class RejectedTokenError extends PaginationError {
   /** `'RejectedTokenError'`. */
   override readonly name: string = 'RejectedTokenError';
+  /** The token the service refused. Not a way to resume: it is the token that failed. */
+  readonly rejectedToken: string;
+
+  /**
+   * @param message - What was refused and what to do instead.
+   * @param options - As {@link PaginationError}'s, with the refused token; never resumable.
+   */
+  constructor(message: string, options: ConstructorParameters<typeof PaginationError>[1] & { rejectedToken: string }) {
+    super(message, { ...options, resumable: false });
+    this.rejectedToken = options.rejectedToken;
+  }
 }
 
 /**
  * The service answered with a `nextToken` that this listing had already
  * used: following it would loop forever, so the listing ends here. Every
- * item before it has been delivered.
+ * item before it has been delivered. Not resumable: `resumeToken` is
+ * `undefined`, and `repeatedToken` holds the looping token for the record.
  *
  * @example
  * ```ts
@@ -125,4 +170,15 @@ export class RejectedTokenError extends PaginationError {
 export class RepeatedTokenError extends PaginationError {
   /** `'RepeatedTokenError'`. */
   override readonly name: string = 'RepeatedTokenError';
+  /** The token the service returned again. Not a way to resume: following it loops. */
+  readonly repeatedToken: string;
+
+  /**
+   * @param message - Where the loop was found.
+   * @param options - As {@link PaginationError}'s, with the looping token; never resumable.
+   */
+  constructor(message: string, options: ConstructorParameters<typeof PaginationError>[1] & { repeatedToken: string }) {
+    super(message, { ...options, resumable: false });
+    this.repeatedToken = options.repeatedToken;
+  }
 }

@@ -219,15 +219,64 @@ export class RequestTimeoutError extends Error {
   }
 }
 
-/** An error from the last attempt, with how many attempts were made and how long was spent waiting between them. */
+/** An error from the last attempt, with how many attempts and requests were made and how long was spent waiting between them. */
 export class AttemptsExhausted extends Error {
   constructor(
     readonly error: unknown,
     readonly attempts: number,
+    readonly requests: number,
     readonly backoffMs: number,
   ) {
     super('attempts exhausted', { cause: error });
   }
+}
+
+/** `onRetry` threw: what it threw, and the failure it was told of. */
+export class RetryCallbackFailure extends Error {
+  constructor(
+    readonly callbackError: unknown,
+    readonly failure: unknown,
+  ) {
+    super('options.retry.onRetry threw', { cause: callbackError });
+  }
+}
+
+/**
+ * Requests one failed attempt sent: a client whose own retries are on
+ * reports them in the SDK's `$metadata.attempts`.
+ */
+function requestsOf(error: unknown): number {
+  const attempts = (error as { $metadata?: { attempts?: unknown } } | null)?.$metadata?.attempts;
+  return typeof attempts === 'number' && Number.isInteger(attempts) && attempts > 1 ? attempts : 1;
+}
+
+/**
+ * `promise`, or a rejection as soon as `signal` aborts, whichever comes
+ * first: a client that ignores its `abortSignal` is cut off all the same,
+ * and its late outcome is dropped.
+ */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => {});
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** How one page is tried. */
@@ -261,6 +310,7 @@ export async function withRetry<T>(
   pageNumber: number,
 ): Promise<T> {
   let attempts = 0;
+  let requests = 0;
   let backoffMs = 0;
   let failedAt: number | undefined;
   const run = async () => {
@@ -273,9 +323,10 @@ export async function withRetry<T>(
     signal.addEventListener('abort', forward, { once: true });
     const timer = Number.isFinite(requestTimeout) ? setTimeout(() => attemptController.abort(), requestTimeout) : undefined;
     try {
-      return await attempt(attemptController.signal);
+      return await unlessAborted(attempt(attemptController.signal), attemptController.signal);
     } catch (error) {
       failedAt = performance.now();
+      requests += requestsOf(error);
       if (attemptController.signal.aborted && !signal.aborted) {
         throw new RequestTimeoutError(requestTimeout, { cause: redactTransport(error) });
       }
@@ -294,12 +345,16 @@ export async function withRetry<T>(
         if (signal.aborted) return false;
         const reason = retryReason(error);
         if (reason === undefined) return false;
-        retry.onRetry?.({ error, attemptNumber, retriesLeft: retriesLeft - 1, pageNumber, reason });
+        try {
+          retry.onRetry?.({ error, attemptNumber, retriesLeft: retriesLeft - 1, pageNumber, reason });
+        } catch (callbackError) {
+          throw new RetryCallbackFailure(callbackError, error);
+        }
         return true;
       },
     });
   } catch (error) {
     signal.throwIfAborted();
-    throw new AttemptsExhausted(error, attempts, backoffMs);
+    throw new AttemptsExhausted(error, attempts, requests, backoffMs);
   }
 }
