@@ -1,5 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
+import { generateJobs } from '../src/emulator/index.js';
 import { paginateCustomizationJobs } from '../src/index.js';
+import { arnsOf, listRequests, setup } from './support/listing.js';
+import { referenceListing } from './support/reference-listing.js';
 
 const send = vi.fn();
 const client = { send } as never;
@@ -45,5 +48,63 @@ describe('9. eager validation', () => {
     ).not.toThrow();
     expect(() => paginateCustomizationJobs(undefined, { client, retry: false })).not.toThrow();
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+/** Node's longest timer: a longer delay is set to 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+describe('9.2 timers past 2^31−1 ms', () => {
+  test('the longest timer is allowed everywhere, and a request under it is not a false timeout', async () => {
+    const jobs = generateJobs({ count: 30, seed: 3 });
+    const { client } = await setup({ jobs });
+    const listed = await paginateCustomizationJobs(
+      {},
+      {
+        client,
+        pageSize: 10,
+        requestTimeout: MAX_TIMER_MS,
+        retry: { minTimeout: MAX_TIMER_MS, maxTimeout: MAX_TIMER_MS, maxRetryTime: 30 * 24 * 3600 * 1000 },
+      },
+    ).toArray();
+    expect(arnsOf(listed)).toEqual(referenceListing(jobs));
+  });
+
+  test('with maxTimeout: Infinity, a backoff past the longest timer waits the longest timer, not 1 ms', async () => {
+    const { emulator, client } = await setup({ jobs: generateJobs({ count: 3, seed: 3 }), faults: { throttle: { first: 5 } } });
+    // Jitter of 1.5 makes the first wait 1.5 × minTimeout, past the limit.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const controller = new AbortController();
+    let onRetry = () => {};
+    const retried = new Promise<void>((resolve) => {
+      onRetry = resolve;
+    });
+    const outcome = paginateCustomizationJobs(
+      {},
+      {
+        client,
+        signal: controller.signal,
+        retry: { retries: 3, minTimeout: MAX_TIMER_MS, maxTimeout: Number.POSITIVE_INFINITY, onRetry },
+      },
+    )
+      .toArray()
+      .catch((error: unknown) => error);
+    try {
+      await retried;
+      // p-retry sets its backoff timer right after onRetry returns.
+      const backoff = await vi.waitFor(() => {
+        const delay = timers.mock.calls.map((call) => call[1] ?? 0).find((delay) => delay >= MAX_TIMER_MS);
+        expect(delay).toBeDefined();
+        return delay;
+      });
+      expect(backoff).toBe(MAX_TIMER_MS);
+    } finally {
+      random.mockRestore();
+      timers.mockRestore();
+      controller.abort(new Error('done'));
+    }
+    expect(await outcome).toEqual(new Error('done'));
+    expect(listRequests(emulator)).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { assertOptionalObject, inputError } from './input-errors.js';
 import { type RetryOptions, validateRetryOptions } from './retry.js';
+import { MAX_TIMER_MS, MAX_TIMER_TEXT } from './timer-limit.js';
 
 /**
  * The paging options every listing takes. All are checked when the listing
@@ -32,7 +33,8 @@ export interface ListingOptions {
   /**
    * Milliseconds one request may take before the paginator aborts it and
    * retries it as a transient failure; default 30,000. It holds whatever the
-   * client's own settings. `Infinity` for no limit.
+   * client's own settings. At most 2,147,483,647 (about 24.8 days, the
+   * longest timer Node keeps); `Infinity` for no limit.
    */
   readonly requestTimeout?: number | undefined;
 }
@@ -92,8 +94,10 @@ export function validateListingOptions(options: ListingOptions, operation: strin
   const prefetchRule = 'a whole number of pages ≥ 0';
   if (typeof prefetch !== 'number') throw inputError(TypeError, 'options.prefetch', prefetch, prefetchRule);
   if (!Number.isInteger(prefetch) || prefetch < 0) throw inputError(RangeError, 'options.prefetch', prefetch, prefetchRule);
-  const timeoutRule = 'a number of ms > 0, or Infinity';
+  const timeoutRule = `a number of ms > 0 and at most ${MAX_TIMER_TEXT}, or Infinity`;
   if (typeof requestTimeout !== 'number') throw inputError(TypeError, 'options.requestTimeout', requestTimeout, timeoutRule);
-  if (!(requestTimeout > 0)) throw inputError(RangeError, 'options.requestTimeout', requestTimeout, timeoutRule);
+  if (!(requestTimeout > 0 && (requestTimeout <= MAX_TIMER_MS || requestTimeout === Number.POSITIVE_INFINITY))) {
+    throw inputError(RangeError, 'options.requestTimeout', requestTimeout, timeoutRule);
+  }
   return { operation, pageSize, startingToken, signal, retry: validateRetryOptions(retry), prefetch, requestTimeout };
 }

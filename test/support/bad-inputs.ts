@@ -12,6 +12,9 @@ export interface BadInput {
   readonly message: string;
 }
 
+/** The longest timer, as the messages name it. */
+const TIMER_LIMIT = '2,147,483,647 (about 24.8 days, the longest timer Node keeps)';
+
 /** Stands for a valid client; the test swaps in a spy. */
 export const CLIENT = { send: async () => ({}) };
 
@@ -277,7 +280,19 @@ const CASES: readonly BadInput[] = [
     what: 'a request timeout of 0',
     options: { requestTimeout: 0 },
     error: 'RangeError',
-    message: 'options.requestTimeout must be a number of ms > 0, or Infinity; got 0',
+    message: `options.requestTimeout must be a number of ms > 0 and at most ${TIMER_LIMIT}, or Infinity; got 0`,
+  },
+  {
+    what: 'a request timeout of 30 days',
+    options: { requestTimeout: 30 * 24 * 3600 * 1000 },
+    error: 'RangeError',
+    message: `options.requestTimeout must be a number of ms > 0 and at most ${TIMER_LIMIT}, or Infinity; got 2592000000`,
+  },
+  {
+    what: 'a request timeout of 2^31 ms',
+    options: { requestTimeout: 2 ** 31 },
+    error: 'RangeError',
+    message: `options.requestTimeout must be a number of ms > 0 and at most ${TIMER_LIMIT}, or Infinity; got 2147483648`,
   },
   {
     what: 'a string for dedupe',
@@ -301,7 +316,25 @@ const CASES: readonly BadInput[] = [
     what: 'a string for minTimeout',
     options: { retry: { minTimeout: '5' } },
     error: 'TypeError',
-    message: "options.retry.minTimeout must be a finite number of ms ≥ 0; got '5'",
+    message: `options.retry.minTimeout must be a number of ms from 0 to ${TIMER_LIMIT}; got '5'`,
+  },
+  {
+    what: 'a minTimeout of 2^31 ms',
+    options: { retry: { minTimeout: 2 ** 31 } },
+    error: 'RangeError',
+    message: `options.retry.minTimeout must be a number of ms from 0 to ${TIMER_LIMIT}; got 2147483648`,
+  },
+  {
+    what: 'an infinite minTimeout',
+    options: { retry: { minTimeout: Number.POSITIVE_INFINITY } },
+    error: 'RangeError',
+    message: `options.retry.minTimeout must be a number of ms from 0 to ${TIMER_LIMIT}; got Infinity`,
+  },
+  {
+    what: 'a maxTimeout of 30 days',
+    options: { retry: { maxTimeout: 30 * 24 * 3600 * 1000 } },
+    error: 'RangeError',
+    message: `options.retry.maxTimeout must be a number of ms from 0 to ${TIMER_LIMIT}, or Infinity; got 2592000000`,
   },
   {
     what: 'a factor of 0',
