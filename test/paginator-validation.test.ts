@@ -54,6 +54,15 @@ describe('9. eager validation', () => {
 /** Node's longest timer: a longer delay is set to 1 ms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+describe('9.3 prefetch is bounded', () => {
+  test('100 pages of read-ahead, the maximum, is allowed and lists everything', async () => {
+    const jobs = generateJobs({ count: 40, seed: 4 });
+    const { client } = await setup({ jobs });
+    const listed = await paginateCustomizationJobs({}, { client, pageSize: 1, prefetch: 100 }).toArray();
+    expect(arnsOf(listed)).toEqual(referenceListing(jobs));
+  });
+});
+
 describe('9.2 timers past 2^31−1 ms', () => {
   test('the longest timer is allowed everywhere, and a request under it is not a false timeout', async () => {
     const jobs = generateJobs({ count: 30, seed: 3 });

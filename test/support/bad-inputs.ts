@@ -274,7 +274,25 @@ const CASES: readonly BadInput[] = [
     what: 'a negative prefetch',
     options: { prefetch: -1 },
     error: 'RangeError',
-    message: 'options.prefetch must be a whole number of pages ≥ 0; got -1',
+    message: 'options.prefetch must be a whole number of pages from 0 to 100; got -1',
+  },
+  {
+    what: 'a prefetch of 101',
+    options: { prefetch: 101 },
+    error: 'RangeError',
+    message: 'options.prefetch must be a whole number of pages from 0 to 100; got 101',
+  },
+  {
+    what: 'a prefetch of 1,000,000',
+    options: { prefetch: 1_000_000 },
+    error: 'RangeError',
+    message: 'options.prefetch must be a whole number of pages from 0 to 100; got 1000000',
+  },
+  {
+    what: 'a string for prefetch',
+    options: { prefetch: '2' },
+    error: 'TypeError',
+    message: "options.prefetch must be a whole number of pages from 0 to 100; got '2'",
   },
   {
     what: 'a request timeout of 0',
