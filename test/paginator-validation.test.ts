@@ -1,3 +1,4 @@
+import { ListModelCustomizationJobsCommand, ValidationException } from '@aws-sdk/client-bedrock';
 import { describe, expect, test, vi } from 'vitest';
 import { generateJobs } from '../src/emulator/index.js';
 import { paginateCustomizationJobs } from '../src/index.js';
@@ -115,5 +116,40 @@ describe('9.2 timers past 2^31−1 ms', () => {
     }
     expect(await outcome).toEqual(new Error('done'));
     expect(listRequests(emulator)).toHaveLength(1);
+  });
+});
+
+describe('9.6 times the API can take', () => {
+  const EARLIEST = new Date('0000-01-01T00:00:00.000Z');
+  const LATEST = new Date('9999-12-31T23:59:59.999Z');
+
+  test('the first and the last instant with a four-digit year go through the SDK to the emulator', async () => {
+    const jobs = generateJobs({ count: 5, seed: 6 });
+    const { emulator, client } = await setup({ jobs });
+    const listed = await paginateCustomizationJobs(
+      { creationTimeAfter: EARLIEST, creationTimeBefore: LATEST },
+      { client },
+    ).toArray();
+    expect(arnsOf(listed)).toEqual(referenceListing(jobs));
+    expect(listRequests(emulator)[0]?.query).toMatchObject({
+      creationTimeAfter: '0000-01-01T00:00:00Z',
+      creationTimeBefore: '9999-12-31T23:59:59.999Z',
+    });
+  });
+
+  test('the emulator rejects, as the API does, the Dates one ms outside that range that the filter rejects', async () => {
+    const { client } = await setup({ jobs: generateJobs({ count: 5, seed: 6 }) });
+    for (const field of ['creationTimeAfter', 'creationTimeBefore'] as const) {
+      for (const date of [new Date(EARLIEST.getTime() - 1), new Date(LATEST.getTime() + 1)]) {
+        expect(() => paginateCustomizationJobs({ [field]: date }, { client })).toThrow(RangeError);
+        await expect(client.send(new ListModelCustomizationJobsCommand({ [field]: date }))).rejects.toThrow(ValidationException);
+      }
+    }
+  });
+
+  test('29 February of year 0000, a leap year, is a day like any other', async () => {
+    const { client } = await setup({ jobs: generateJobs({ count: 5, seed: 6 }) });
+    const listing = paginateCustomizationJobs({ creationTimeAfter: '0000-02-29T12:00:00Z' }, { client });
+    expect(await listing.toArray()).toHaveLength(5);
   });
 });

@@ -15,6 +15,9 @@ export interface BadInput {
 /** The longest timer, as the messages name it. */
 const TIMER_LIMIT = '2,147,483,647 (about 24.8 days, the longest timer Node keeps)';
 
+/** The times a request can carry, as the messages name them. */
+const TIME_RANGE = "a time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z, the years that the API's ISO-8601 form takes";
+
 /** Stands for a valid client; the test swaps in a spy. */
 export const CLIENT = { send: async () => ({}) };
 
@@ -116,6 +119,30 @@ const CASES: readonly BadInput[] = [
     filter: { creationTimeAfter: null },
     error: 'TypeError',
     message: 'filter.creationTimeAfter must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got null',
+  },
+  {
+    what: 'a Date in year 10000',
+    filter: { creationTimeBefore: new Date('+010000-01-01T00:00:00Z') },
+    error: 'RangeError',
+    message: `filter.creationTimeBefore must be ${TIME_RANGE}; got Date(+010000-01-01T00:00:00.000Z)`,
+  },
+  {
+    what: 'a Date before year 0000',
+    filter: { creationTimeAfter: new Date('-000001-12-31T23:59:59.999Z') },
+    error: 'RangeError',
+    message: `filter.creationTimeAfter must be ${TIME_RANGE}; got Date(-000001-12-31T23:59:59.999Z)`,
+  },
+  {
+    what: 'a time in year 9999 that is in year 10000 in UTC',
+    filter: { creationTimeBefore: '9999-12-31T23:00:00-05:00' },
+    error: 'RangeError',
+    message: `filter.creationTimeBefore must be ${TIME_RANGE}; got '9999-12-31T23:00:00-05:00'`,
+  },
+  {
+    what: 'a time in year 0000 that is before it in UTC',
+    filter: { creationTimeAfter: '0000-01-01T00:30:00+01:00' },
+    error: 'RangeError',
+    message: `filter.creationTimeAfter must be ${TIME_RANGE}; got '0000-01-01T00:30:00+01:00'`,
   },
   // Reversed time windows
   {
