@@ -1,7 +1,8 @@
+import { runInNewContext } from 'node:vm';
 import { ListModelCustomizationJobsCommand, ValidationException } from '@aws-sdk/client-bedrock';
 import { describe, expect, test, vi } from 'vitest';
 import { generateJobs } from '../src/emulator/index.js';
-import { paginateCustomizationJobs } from '../src/index.js';
+import { first, map, paginateCustomizationJobs, toArray } from '../src/index.js';
 import { arnsOf, listRequests, setup } from './support/listing.js';
 import { referenceListing } from './support/reference-listing.js';
 
@@ -54,6 +55,24 @@ describe('9. eager validation', () => {
 
 /** Node's longest timer: a longer delay is set to 1 ms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+describe('9.8 bad arguments beyond the paginator', () => {
+  test('a filter and options without a prototype, or from another realm, are plain objects', () => {
+    const bare = Object.assign(Object.create(null), { statusEquals: 'Failed' });
+    expect(() => paginateCustomizationJobs(bare, Object.assign(Object.create(null), { client }))).not.toThrow();
+    const foreign = runInNewContext('({ filter: { statusEquals: "Failed" }, retry: { retries: 1 }, pages: { maxItems: 5 } })');
+    expect(() => paginateCustomizationJobs(foreign.filter, { client, retry: foreign.retry }).pages(foreign.pages)).not.toThrow();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  test('the functions that read a source reject one that is not an iterable object, naming it', async () => {
+    const message =
+      'source must be an async iterable or an iterable object, such as an array, a generator, a stream or a listing; got 42';
+    await expect(toArray(42 as never)).rejects.toThrow(new TypeError(message));
+    await expect(first(42 as never)).rejects.toThrow(new TypeError(message));
+    await expect(toArray(map((value) => value)(42 as never))).rejects.toThrow(new TypeError(message));
+  });
+});
 
 describe('9.3 prefetch is bounded', () => {
   test('100 pages of read-ahead, the maximum, is allowed and lists everything', async () => {
