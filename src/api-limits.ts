@@ -40,12 +40,13 @@ export function parseIsoTime(text: string): number | undefined {
 }
 
 /**
- * The first and the last instant that a request can carry. The SDK writes
- * a Date into the query with `toISOString()`, which has a four-digit year
- * only from 0000 to 9999 and writes `+010000-…` or `-000001-…` outside
- * them: a form that the API's ISO-8601 parser does not take.
+ * The first instant that a request can carry. The SDK writes a Date into
+ * the query with `toISOString()`, which has a four-digit year only from
+ * 0000 to 9999 and writes `+010000-…` or `-000001-…` outside them: a form
+ * that the API's ISO-8601 parser does not take.
  */
 export const EARLIEST_TIME = '0000-01-01T00:00:00Z';
+/** The last instant that a request can carry; see {@link EARLIEST_TIME}. */
 export const LATEST_TIME = '9999-12-31T23:59:59.999Z';
 
 const EARLIEST_TIME_MS = Date.parse(EARLIEST_TIME);
