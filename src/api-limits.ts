@@ -30,8 +30,29 @@ export function parseIsoTime(text: string): number | undefined {
   const match = ISO_8601.exec(text);
   if (!match) return undefined;
   // Date.parse rolls 2025-02-30 over to March; the API rejects it.
+  // setUTCFullYear, not Date.UTC, which reads years 0 to 99 as 1900 to 1999.
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCDate() !== day) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * The first instant that a request can carry. The SDK writes a Date into
+ * the query with `toISOString()`, which has a four-digit year only from
+ * 0000 to 9999 and writes `+010000-…` or `-000001-…` outside them: a form
+ * that the API's ISO-8601 parser does not take.
+ */
+export const EARLIEST_TIME = '0000-01-01T00:00:00Z';
+/** The last instant that a request can carry; see {@link EARLIEST_TIME}. */
+export const LATEST_TIME = '9999-12-31T23:59:59.999Z';
+
+const EARLIEST_TIME_MS = Date.parse(EARLIEST_TIME);
+const LATEST_TIME_MS = Date.parse(LATEST_TIME);
+
+/** Whether the SDK would write this instant in the form the API takes: from {@link EARLIEST_TIME} to {@link LATEST_TIME}. */
+export function isSendableTime(ms: number): boolean {
+  return ms >= EARLIEST_TIME_MS && ms <= LATEST_TIME_MS;
 }

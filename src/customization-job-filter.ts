@@ -1,5 +1,8 @@
 import type { ListModelCustomizationJobsRequest } from '@aws-sdk/client-bedrock';
 import {
+  EARLIEST_TIME,
+  isSendableTime,
+  LATEST_TIME,
   NAME_CONTAINS_MAX_LENGTH,
   NAME_CONTAINS_PATTERN,
   parseIsoTime,
@@ -30,9 +33,16 @@ import { assertOptionalObject, describeValue, inputError, rejectUnknownKeys } fr
  */
 export interface CustomizationJobFilter
   extends Omit<ListModelCustomizationJobsRequest, 'maxResults' | 'nextToken' | 'creationTimeAfter' | 'creationTimeBefore'> {
-  /** Jobs created strictly after this time. */
+  /**
+   * Jobs created strictly after this time: from 0000-01-01T00:00:00Z to
+   * 9999-12-31T23:59:59.999Z, the years that the API's ISO-8601 form takes.
+   */
   creationTimeAfter?: Date | string | undefined;
-  /** Jobs created strictly before this time. */
+  /**
+   * Jobs created strictly before this time, which must be later than
+   * `creationTimeAfter`: from 0000-01-01T00:00:00Z to
+   * 9999-12-31T23:59:59.999Z, the years that the API's ISO-8601 form takes.
+   */
   creationTimeBefore?: Date | string | undefined;
 }
 
@@ -51,13 +61,20 @@ function oneOf(value: unknown, field: string, allowed: readonly string[]): void 
 function time(value: unknown, field: string): Date | undefined {
   if (value === undefined) return undefined;
   const rule = 'a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z';
+  let ms: number | undefined;
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw inputError(RangeError, field, value, rule);
-    return new Date(value.getTime());
+    ms = value.getTime();
+    if (Number.isNaN(ms)) throw inputError(RangeError, field, value, rule);
+  } else {
+    if (typeof value !== 'string') throw inputError(TypeError, field, value, rule);
+    ms = parseIsoTime(value);
+    if (ms === undefined) throw inputError(RangeError, field, value, rule);
   }
-  if (typeof value !== 'string') throw inputError(TypeError, field, value, rule);
-  const ms = parseIsoTime(value);
-  if (ms === undefined) throw inputError(RangeError, field, value, rule);
+  // A string goes out as the Date it names, in UTC, so its offset can move it past a year's end too.
+  if (!isSendableTime(ms)) {
+    const range = `a time from ${EARLIEST_TIME} to ${LATEST_TIME}, the years that the API's ISO-8601 form takes`;
+    throw inputError(RangeError, field, value, range);
+  }
   return new Date(ms);
 }
 

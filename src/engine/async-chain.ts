@@ -1,5 +1,5 @@
 import { BatchIterator } from './batch-iterator.js';
-import { type BatchSource, batchesOf, type OpenBatches, openBatches, type Source } from './batch-source.js';
+import { assertSource, type BatchSource, batchesOf, type OpenBatches, openBatches, type Source } from './batch-source.js';
 import * as operators from './operators.js';
 
 /**
@@ -32,8 +32,9 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
   }
 
   /**
-   * A chain over any async or sync iterable. A chain is returned as it is,
-   * so that wrapping one costs nothing.
+   * A chain over any async or sync iterable object. A chain is returned as
+   * it is, so that wrapping one costs nothing. Anything else (a string
+   * included) is a TypeError here.
    *
    * @example
    * ```ts
@@ -43,7 +44,9 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
    * ```
    */
   static from<T>(source: Source<T>): AsyncChain<T> {
-    return source instanceof AsyncChain ? source : new AsyncChain((limit, cancel) => batchesOf(source, limit, cancel));
+    if (source instanceof AsyncChain) return source;
+    assertSource(source, 'AsyncChain.from(source): source');
+    return new AsyncChain((limit, cancel) => batchesOf(source, limit, cancel));
   }
 
   /** @internal The batch protocol; see `batch-source.ts`. */

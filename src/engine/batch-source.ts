@@ -2,6 +2,7 @@
  * Items travel through a chain a page at a time, as arrays: one await per
  * page instead of one per item and operator. This is the protocol.
  */
+import { inputError } from './input-errors.js';
 
 /**
  * Anything a chain can start from: an async or a sync iterable. Arrays,
@@ -44,6 +45,26 @@ function isBatchSource<T>(source: unknown): source is BatchSource<T> {
   return typeof source === 'object' && source !== null && openBatches in source;
 }
 
+function isAsyncIterable<T>(source: unknown): source is AsyncIterable<T> {
+  return (
+    typeof source === 'object' && source !== null && typeof (source as AsyncIterable<T>)[Symbol.asyncIterator] === 'function'
+  );
+}
+
+// Objects only: a string is iterable, but a string source is almost always a mistake.
+function isIterable<T>(source: unknown): source is Iterable<T> {
+  return typeof source === 'object' && source !== null && typeof (source as Iterable<T>)[Symbol.iterator] === 'function';
+}
+
+const SOURCE_RULE = 'an async iterable or an iterable object, such as an array, a generator, a stream or a listing';
+
+/** For the functions that make a chain at once: a value no chain can start from throws there, naming `where`. */
+export function assertSource<T>(source: unknown, where: string): asserts source is Source<T> {
+  if (!isBatchSource(source) && !isAsyncIterable(source) && !isIterable(source)) {
+    throw inputError(TypeError, where, source, SOURCE_RULE);
+  }
+}
+
 async function* arrayAsOneBatch<T>(items: readonly T[]): AsyncGenerator<readonly T[]> {
   if (items.length > 0) yield items;
 }
@@ -60,11 +81,9 @@ async function* asyncItems<T>(items: AsyncIterable<T>): AsyncGenerator<readonly 
 export function batchesOf<T>(source: Source<T>, limit?: number, cancel?: AbortSignal): AsyncIterable<readonly T[]> {
   if (isBatchSource<T>(source)) return source[openBatches](limit, cancel);
   if (Array.isArray(source)) return arrayAsOneBatch(source as readonly T[]);
-  if (typeof source === 'object' && source !== null) {
-    if (typeof (source as AsyncIterable<T>)[Symbol.asyncIterator] === 'function') return asyncItems(source as AsyncIterable<T>);
-    if (typeof (source as Iterable<T>)[Symbol.iterator] === 'function') return syncItems(source as Iterable<T>);
-  }
-  throw new TypeError(`expected an AsyncIterable or an Iterable object; got ${source === null ? 'null' : typeof source}`);
+  if (isAsyncIterable<T>(source)) return asyncItems(source);
+  if (isIterable<T>(source)) return syncItems(source);
+  throw inputError(TypeError, 'source', source, SOURCE_RULE);
 }
 
 export function isThenable(value: unknown): value is PromiseLike<unknown> {

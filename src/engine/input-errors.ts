@@ -47,10 +47,20 @@ export function rejectUnknownKeys(object: object, allowed: readonly string[], wh
   }
 }
 
+/**
+ * Whether `value` is an object literal or `Object.create(null)`. A Date, a
+ * Map, an array or a class instance has no keys of its own to check, so
+ * taking one as options or a filter would silently mean "no options".
+ */
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  // Object.prototype of this realm or of another (a vm context), whose own prototype is null.
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+
 /** `value` must be a plain object (or undefined); anything else names `where`. */
 export function assertOptionalObject(value: unknown, where: string): asserts value is object | undefined {
   if (value === undefined) return;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw inputError(TypeError, where, value, 'an object or undefined');
-  }
+  if (!isPlainObject(value)) throw inputError(TypeError, where, value, 'a plain object or undefined');
 }

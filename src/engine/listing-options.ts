@@ -1,5 +1,6 @@
 import { assertOptionalObject, inputError } from './input-errors.js';
 import { type RetryOptions, validateRetryOptions } from './retry.js';
+import { MAX_TIMER_MS, MAX_TIMER_TEXT } from './timer-limit.js';
 
 /**
  * The paging options every listing takes. All are checked when the listing
@@ -25,14 +26,16 @@ export interface ListingOptions {
   /** Backoff for throttling and transient failures, per page; `false` turns retrying off. */
   readonly retry?: RetryOptions | false | undefined;
   /**
-   * Pages to fetch ahead of the consumer; default 1: the next page is on its
-   * way while the consumer works on this one. `0` fetches only on demand.
+   * Pages to fetch ahead of the consumer, from 0 to 100; default 1: the next
+   * page is on its way while the consumer works on this one. `0` fetches
+   * only on demand.
    */
   readonly prefetch?: number | undefined;
   /**
    * Milliseconds one request may take before the paginator aborts it and
    * retries it as a transient failure; default 30,000. It holds whatever the
-   * client's own settings. `Infinity` for no limit.
+   * client's own settings. At most 2,147,483,647 (about 24.8 days, the
+   * longest timer Node keeps); `Infinity` for no limit.
    */
   readonly requestTimeout?: number | undefined;
 }
@@ -41,6 +44,13 @@ export const LISTING_OPTION_KEYS = ['pageSize', 'startingToken', 'signal', 'retr
 
 /** The default read-ahead: one page. */
 export const DEFAULT_PREFETCH = 1;
+
+/**
+ * The most pages a listing may read ahead. One request is in flight at a
+ * time, so past a few pages a deeper read-ahead buys little but memory:
+ * up to 100 pages of items held unconsumed.
+ */
+export const MAX_PREFETCH = 100;
 
 /** The default limit on one request, in ms. */
 export const DEFAULT_REQUEST_TIMEOUT = 30_000;
@@ -89,11 +99,15 @@ export function validateListingOptions(options: ListingOptions, operation: strin
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw inputError(TypeError, 'options.signal', signal, 'an AbortSignal');
   }
-  const prefetchRule = 'a whole number of pages ≥ 0';
+  const prefetchRule = `a whole number of pages from 0 to ${MAX_PREFETCH}`;
   if (typeof prefetch !== 'number') throw inputError(TypeError, 'options.prefetch', prefetch, prefetchRule);
-  if (!Number.isInteger(prefetch) || prefetch < 0) throw inputError(RangeError, 'options.prefetch', prefetch, prefetchRule);
-  const timeoutRule = 'a number of ms > 0, or Infinity';
+  if (!Number.isInteger(prefetch) || prefetch < 0 || prefetch > MAX_PREFETCH) {
+    throw inputError(RangeError, 'options.prefetch', prefetch, prefetchRule);
+  }
+  const timeoutRule = `a number of ms > 0 and at most ${MAX_TIMER_TEXT}, or Infinity`;
   if (typeof requestTimeout !== 'number') throw inputError(TypeError, 'options.requestTimeout', requestTimeout, timeoutRule);
-  if (!(requestTimeout > 0)) throw inputError(RangeError, 'options.requestTimeout', requestTimeout, timeoutRule);
+  if (!(requestTimeout > 0 && (requestTimeout <= MAX_TIMER_MS || requestTimeout === Number.POSITIVE_INFINITY))) {
+    throw inputError(RangeError, 'options.requestTimeout', requestTimeout, timeoutRule);
+  }
   return { operation, pageSize, startingToken, signal, retry: validateRetryOptions(retry), prefetch, requestTimeout };
 }

@@ -1,6 +1,6 @@
 import { linkAbort } from './abort-link.js';
 import { AsyncChain } from './async-chain.js';
-import { inputError } from './input-errors.js';
+import { assertOptionalObject, inputError, rejectUnknownKeys } from './input-errors.js';
 import type { ListingConfig } from './listing-options.js';
 import { type ApiRules, type FetchPage, type Page, pageLoop } from './page-loop.js';
 import { readAhead } from './read-ahead.js';
@@ -53,8 +53,9 @@ export class Listing<T> extends AsyncChain<T> {
   /**
    * The same listing as pages of `{ items, nextToken, pageToken }`. A page's
    * `nextToken`, passed back as `startingToken`, resumes right after it.
-   * With `maxItems`, the pages stop after that many items, and no request
-   * asks for more than are still wanted: the last page may be short.
+   * With `maxItems` (a whole number ≥ 0), the pages stop after that many
+   * items, and no request asks for more than are still wanted: the last
+   * page may be short. Bad options throw here, before any request.
    *
    * @example
    * ```ts
@@ -74,9 +75,15 @@ export class Listing<T> extends AsyncChain<T> {
       readonly maxItems?: number | undefined;
     } = {},
   ): AsyncChain<Page<T>> {
+    assertOptionalObject(options, 'pages(options): options');
+    rejectUnknownKeys(options, ['maxItems'], 'pages(options): options');
     const { maxItems } = options;
-    if (maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0)) {
-      throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, 'a whole number ≥ 0');
+    if (maxItems !== undefined) {
+      const rule = 'a whole number ≥ 0';
+      if (typeof maxItems !== 'number') throw inputError(TypeError, 'pages(options): options.maxItems', maxItems, rule);
+      if (!Number.isInteger(maxItems) || maxItems < 0) {
+        throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, rule);
+      }
     }
     return new AsyncChain((_, cancel) => eachPage(this.#run(maxItems, cancel)));
   }

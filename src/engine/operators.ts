@@ -9,7 +9,7 @@
  * from then on runs one item at a time, only when the consumer asks.
  */
 import { AsyncChain } from './async-chain.js';
-import { batchesOf, isThenable, type Source } from './batch-source.js';
+import { assertSource, batchesOf, isThenable, type Source } from './batch-source.js';
 import { inputError } from './input-errors.js';
 
 /**
@@ -465,7 +465,9 @@ export async function first<T>(source: Source<T>): Promise<T | undefined> {
 
 /**
  * Applies operators left to right: `pipe(source, filter(f), take(3))`. The
- * result is a chain, so its methods carry on from there.
+ * result is a chain, so its methods carry on from there. A source that is
+ * not an iterable object, or an operator that is not a function, is a
+ * TypeError here.
  *
  * @example
  * ```ts
@@ -499,5 +501,12 @@ export function pipe<T, A, B, C, D, E>(
   op5: Operator<D, E>,
 ): AsyncChain<E>;
 export function pipe(source: Source<unknown>, ...operators: Operator<unknown, unknown>[]): AsyncChain<unknown> {
+  assertSource(source, 'pipe(source, ...operators): source');
+  for (const [index, operator] of operators.entries()) {
+    if (typeof operator !== 'function') {
+      const rule = 'an operator: a function from a source to a chain, as map(fn) or take(n) return';
+      throw inputError(TypeError, `pipe(source, ...operators): operators[${index}]`, operator, rule);
+    }
+  }
   return operators.reduce<AsyncChain<unknown>>((chain, operator) => operator(chain), AsyncChain.from(source));
 }

@@ -1,6 +1,7 @@
 import pRetry from 'p-retry';
 import { assertOptionalObject, inputError, rejectUnknownKeys } from './input-errors.js';
 import { redactTransport } from './redact-transport.js';
+import { MAX_TIMER_MS, MAX_TIMER_TEXT } from './timer-limit.js';
 
 /**
  * What `onRetry` is told before each retry of a page, so that a log or a
@@ -48,15 +49,26 @@ export interface RetryEvent {
 export interface RetryOptions {
   /** Retries after the first attempt; default 5. */
   readonly retries?: number | undefined;
-  /** Delay before the first retry, in ms; default 500. */
+  /**
+   * Delay before the first retry, in ms, from 0 to 2,147,483,647 (about
+   * 24.8 days, the longest timer Node keeps); default 500.
+   */
   readonly minTimeout?: number | undefined;
-  /** Cap on one delay, in ms; default 20,000. */
+  /**
+   * Cap on one delay, in ms, from 0 to 2,147,483,647 (about 24.8 days, the
+   * longest timer Node keeps); default 20,000. `Infinity` for no cap of
+   * your own: a delay is still never longer than that timer.
+   */
   readonly maxTimeout?: number | undefined;
   /** Growth of the delay per retry; default 2. */
   readonly factor?: number | undefined;
   /** Multiply each delay by a random factor in [1, 2) (jitter); default true. */
   readonly randomize?: boolean | undefined;
-  /** Give up on a page once this many ms have passed since its first attempt; default Infinity. */
+  /**
+   * Give up on a page once this many ms have passed since its first attempt;
+   * default Infinity. Any value ≥ 0 works: it is compared with the time
+   * spent, never set as a timer.
+   */
   readonly maxRetryTime?: number | undefined;
   /** Called before each retry; what it throws ends the listing. */
   readonly onRetry?: ((event: RetryEvent) => void) | undefined;
@@ -91,7 +103,10 @@ export const DEFAULT_RETRY = {
 
 const RETRY_KEYS = ['retries', 'minTimeout', 'maxTimeout', 'factor', 'randomize', 'maxRetryTime', 'onRetry'];
 
-/** Checks `retry` eagerly, with p-retry's own ranges. */
+/**
+ * Checks `retry` eagerly, with p-retry's own ranges and the longest timer,
+ * and returns a copy: the caller's object is never read again.
+ */
 export function validateRetryOptions(retry: unknown): RetryOptions | false {
   if (retry === false) return false;
   assertOptionalObject(retry, 'options.retry');
@@ -109,8 +124,13 @@ export function validateRetryOptions(retry: unknown): RetryOptions | false {
     'a whole number ≥ 0, or Infinity',
     (value) => value >= 0 && (Number.isInteger(value) || value === Number.POSITIVE_INFINITY),
   );
-  number('minTimeout', 'a finite number of ms ≥ 0', (value) => value >= 0 && Number.isFinite(value));
-  number('maxTimeout', 'a number of ms ≥ 0, or Infinity', (value) => value >= 0);
+  const timer = `a number of ms from 0 to ${MAX_TIMER_TEXT}`;
+  number('minTimeout', timer, (value) => value >= 0 && value <= MAX_TIMER_MS);
+  number(
+    'maxTimeout',
+    `${timer}, or Infinity`,
+    (value) => value >= 0 && (value <= MAX_TIMER_MS || value === Number.POSITIVE_INFINITY),
+  );
   number('factor', 'a finite number > 0', (value) => value > 0 && Number.isFinite(value));
   number('maxRetryTime', 'a number of ms ≥ 0, or Infinity', (value) => value >= 0);
   if (options.randomize !== undefined && typeof options.randomize !== 'boolean') {
@@ -119,7 +139,12 @@ export function validateRetryOptions(retry: unknown): RetryOptions | false {
   if (options.onRetry !== undefined && typeof options.onRetry !== 'function') {
     throw inputError(TypeError, 'options.retry.onRetry', options.onRetry, 'a function');
   }
-  return retry as RetryOptions;
+  // p-retry multiplies minTimeout by the jitter and the growth before it
+  // applies the cap, so with no cap a delay could pass the longest timer
+  // and fire at once; the longest timer is the cap that "none" can mean.
+  const checked = { ...(retry as RetryOptions) };
+  if (checked.maxTimeout === Number.POSITIVE_INFINITY) checked.maxTimeout = MAX_TIMER_MS;
+  return checked;
 }
 
 const THROTTLING_NAMES = new Set([

@@ -3,17 +3,45 @@
  * validation. test/bad-input.test.ts checks each one, and that the README's
  * table is exactly this list.
  */
+import type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
+import { AsyncChain, type Listing, pipe } from '../../src/index.js';
+
 export interface BadInput {
   /** What is wrong, as the README's table says it. */
   readonly what: string;
   readonly filter?: unknown;
-  readonly options?: Record<string, unknown>;
+  /** A plain object gets the stand-in client filled in; anything else is passed as it is. */
+  readonly options?: unknown;
+  /** For the other entry points: what is done with the listing that `filter` and `options` make. */
+  readonly call?: (listing: Listing<ModelCustomizationJobSummary>) => unknown;
   readonly error: 'TypeError' | 'RangeError';
   readonly message: string;
 }
 
-/** Stands for a valid client; the test swaps in a spy. */
-export const CLIENT = { send: async () => ({}) };
+/** The longest timer, as the messages name it. */
+const TIMER_LIMIT = '2,147,483,647 (about 24.8 days, the longest timer Node keeps)';
+
+/** The times a request can carry, as the messages name them. */
+const TIME_RANGE = "a time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z, the years that the API's ISO-8601 form takes";
+
+/** What {@link CLIENT} was asked to send: bad input must add nothing. */
+export const sent: unknown[] = [];
+
+/** Stands for a valid client, and records what it is asked to send. */
+export const CLIENT = {
+  send: async (command: unknown) => {
+    sent.push(command);
+    return {};
+  },
+};
+
+/** Options of a class of their own: not a plain object. */
+class PagingOptions {
+  readonly client = CLIENT;
+  readonly pageSize = 10;
+}
+
+const SOURCE_RULE = 'an async iterable or an iterable object, such as an array, a generator, a stream or a listing';
 
 const CASES: readonly BadInput[] = [
   // Enum fields with a wrong value
@@ -72,13 +100,35 @@ const CASES: readonly BadInput[] = [
     error: 'TypeError',
     message: "filter.nameContains must be 1 to 63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])*$; got [ 'a' ]",
   },
-  { what: 'null for the filter', filter: null, error: 'TypeError', message: 'filter must be an object or undefined; got null' },
-  { what: 'an array for the filter', filter: [], error: 'TypeError', message: 'filter must be an object or undefined; got []' },
+  {
+    what: 'null for the filter',
+    filter: null,
+    error: 'TypeError',
+    message: 'filter must be a plain object or undefined; got null',
+  },
+  {
+    what: 'an array for the filter',
+    filter: [],
+    error: 'TypeError',
+    message: 'filter must be a plain object or undefined; got []',
+  },
   {
     what: 'a string for the filter',
     filter: 'Failed',
     error: 'TypeError',
-    message: "filter must be an object or undefined; got 'Failed'",
+    message: "filter must be a plain object or undefined; got 'Failed'",
+  },
+  {
+    what: 'a Date for the filter',
+    filter: new Date('2026-01-01T00:00:00Z'),
+    error: 'TypeError',
+    message: 'filter must be a plain object or undefined; got Date(2026-01-01T00:00:00.000Z)',
+  },
+  {
+    what: 'a Map for the filter',
+    filter: new Map([['statusEquals', 'Failed']]),
+    error: 'TypeError',
+    message: "filter must be a plain object or undefined; got Map(1) { 'statusEquals' => 'Failed' }",
   },
   // Invalid dates
   {
@@ -113,6 +163,30 @@ const CASES: readonly BadInput[] = [
     filter: { creationTimeAfter: null },
     error: 'TypeError',
     message: 'filter.creationTimeAfter must be a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z; got null',
+  },
+  {
+    what: 'a Date in year 10000',
+    filter: { creationTimeBefore: new Date('+010000-01-01T00:00:00Z') },
+    error: 'RangeError',
+    message: `filter.creationTimeBefore must be ${TIME_RANGE}; got Date(+010000-01-01T00:00:00.000Z)`,
+  },
+  {
+    what: 'a Date before year 0000',
+    filter: { creationTimeAfter: new Date('-000001-12-31T23:59:59.999Z') },
+    error: 'RangeError',
+    message: `filter.creationTimeAfter must be ${TIME_RANGE}; got Date(-000001-12-31T23:59:59.999Z)`,
+  },
+  {
+    what: 'a time in year 9999 that is in year 10000 in UTC',
+    filter: { creationTimeBefore: '9999-12-31T23:00:00-05:00' },
+    error: 'RangeError',
+    message: `filter.creationTimeBefore must be ${TIME_RANGE}; got '9999-12-31T23:00:00-05:00'`,
+  },
+  {
+    what: 'a time in year 0000 that is before it in UTC',
+    filter: { creationTimeAfter: '0000-01-01T00:30:00+01:00' },
+    error: 'RangeError',
+    message: `filter.creationTimeAfter must be ${TIME_RANGE}; got '0000-01-01T00:30:00+01:00'`,
   },
   // Reversed time windows
   {
@@ -243,9 +317,15 @@ const CASES: readonly BadInput[] = [
   // The other options
   {
     what: 'null for the options',
-    options: null as never,
+    options: null,
     error: 'TypeError',
-    message: 'options must be an object or undefined; got null',
+    message: 'options must be a plain object or undefined; got null',
+  },
+  {
+    what: 'a class instance for the options',
+    options: new PagingOptions(),
+    error: 'TypeError',
+    message: 'options must be a plain object or undefined; got PagingOptions { client: [Object], pageSize: 10 }',
   },
   {
     what: 'an empty starting token',
@@ -271,13 +351,43 @@ const CASES: readonly BadInput[] = [
     what: 'a negative prefetch',
     options: { prefetch: -1 },
     error: 'RangeError',
-    message: 'options.prefetch must be a whole number of pages ≥ 0; got -1',
+    message: 'options.prefetch must be a whole number of pages from 0 to 100; got -1',
+  },
+  {
+    what: 'a prefetch of 101',
+    options: { prefetch: 101 },
+    error: 'RangeError',
+    message: 'options.prefetch must be a whole number of pages from 0 to 100; got 101',
+  },
+  {
+    what: 'a prefetch of 1,000,000',
+    options: { prefetch: 1_000_000 },
+    error: 'RangeError',
+    message: 'options.prefetch must be a whole number of pages from 0 to 100; got 1000000',
+  },
+  {
+    what: 'a string for prefetch',
+    options: { prefetch: '2' },
+    error: 'TypeError',
+    message: "options.prefetch must be a whole number of pages from 0 to 100; got '2'",
   },
   {
     what: 'a request timeout of 0',
     options: { requestTimeout: 0 },
     error: 'RangeError',
-    message: 'options.requestTimeout must be a number of ms > 0, or Infinity; got 0',
+    message: `options.requestTimeout must be a number of ms > 0 and at most ${TIMER_LIMIT}, or Infinity; got 0`,
+  },
+  {
+    what: 'a request timeout of 30 days',
+    options: { requestTimeout: 30 * 24 * 3600 * 1000 },
+    error: 'RangeError',
+    message: `options.requestTimeout must be a number of ms > 0 and at most ${TIMER_LIMIT}, or Infinity; got 2592000000`,
+  },
+  {
+    what: 'a request timeout of 2^31 ms',
+    options: { requestTimeout: 2 ** 31 },
+    error: 'RangeError',
+    message: `options.requestTimeout must be a number of ms > 0 and at most ${TIMER_LIMIT}, or Infinity; got 2147483648`,
   },
   {
     what: 'a string for dedupe',
@@ -289,7 +399,13 @@ const CASES: readonly BadInput[] = [
     what: 'true for retry',
     options: { retry: true },
     error: 'TypeError',
-    message: 'options.retry must be an object or undefined; got true',
+    message: 'options.retry must be a plain object or undefined; got true',
+  },
+  {
+    what: 'a Map for retry',
+    options: { retry: new Map([['retries', 3]]) },
+    error: 'TypeError',
+    message: "options.retry must be a plain object or undefined; got Map(1) { 'retries' => 3 }",
   },
   {
     what: 'negative retries',
@@ -301,7 +417,25 @@ const CASES: readonly BadInput[] = [
     what: 'a string for minTimeout',
     options: { retry: { minTimeout: '5' } },
     error: 'TypeError',
-    message: "options.retry.minTimeout must be a finite number of ms ≥ 0; got '5'",
+    message: `options.retry.minTimeout must be a number of ms from 0 to ${TIMER_LIMIT}; got '5'`,
+  },
+  {
+    what: 'a minTimeout of 2^31 ms',
+    options: { retry: { minTimeout: 2 ** 31 } },
+    error: 'RangeError',
+    message: `options.retry.minTimeout must be a number of ms from 0 to ${TIMER_LIMIT}; got 2147483648`,
+  },
+  {
+    what: 'an infinite minTimeout',
+    options: { retry: { minTimeout: Number.POSITIVE_INFINITY } },
+    error: 'RangeError',
+    message: `options.retry.minTimeout must be a number of ms from 0 to ${TIMER_LIMIT}; got Infinity`,
+  },
+  {
+    what: 'a maxTimeout of 30 days',
+    options: { retry: { maxTimeout: 30 * 24 * 3600 * 1000 } },
+    error: 'RangeError',
+    message: `options.retry.maxTimeout must be a number of ms from 0 to ${TIMER_LIMIT}, or Infinity; got 2592000000`,
   },
   {
     what: 'a factor of 0',
@@ -321,12 +455,66 @@ const CASES: readonly BadInput[] = [
     error: 'TypeError',
     message: "options.retry.onRetry must be a function; got 'log'",
   },
+  // The listing's pages, and the functions that take a source
+  {
+    what: '`pages(null)`',
+    call: (listing) => listing.pages(null as never),
+    error: 'TypeError',
+    message: 'pages(options): options must be a plain object or undefined; got null',
+  },
+  {
+    what: '`pages({ bogus: 1 })`',
+    call: (listing) => listing.pages({ bogus: 1 } as never),
+    error: 'TypeError',
+    message: "pages(options): options has an unknown key 'bogus'. Allowed keys: maxItems",
+  },
+  {
+    what: '`pages({ maxItem: 5 })`',
+    call: (listing) => listing.pages({ maxItem: 5 } as never),
+    error: 'TypeError',
+    message: "pages(options): options has an unknown key 'maxItem'. Did you mean 'maxItems'? Allowed keys: maxItems",
+  },
+  {
+    what: "`pages({ maxItems: '5' })`",
+    call: (listing) => listing.pages({ maxItems: '5' as never }),
+    error: 'TypeError',
+    message: "pages(options): options.maxItems must be a whole number ≥ 0; got '5'",
+  },
+  {
+    what: '`pages({ maxItems: -1 })`',
+    call: (listing) => listing.pages({ maxItems: -1 }),
+    error: 'RangeError',
+    message: 'pages(options): options.maxItems must be a whole number ≥ 0; got -1',
+  },
+  {
+    what: "`pipe(listing, 'x')`",
+    call: (listing) => pipe(listing, 'x' as never),
+    error: 'TypeError',
+    message:
+      "pipe(source, ...operators): operators[0] must be an operator: a function from a source to a chain, as map(fn) or take(n) return; got 'x'",
+  },
+  {
+    what: '`pipe(42)`',
+    call: () => pipe(42 as never),
+    error: 'TypeError',
+    message: `pipe(source, ...operators): source must be ${SOURCE_RULE}; got 42`,
+  },
+  {
+    what: "`AsyncChain.from('abc')`",
+    call: () => AsyncChain.from('abc' as never),
+    error: 'TypeError',
+    message: `AsyncChain.from(source): source must be ${SOURCE_RULE}; got 'abc'`,
+  },
 ];
+
+const isPlain = (value: unknown) =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** With a valid client filled in wherever a case does not set its own. */
 export const BAD_INPUTS: readonly BadInput[] = CASES.map((input) => ({
   ...input,
-  options: input.options === null ? (null as never) : { client: CLIENT, ...input.options },
+  options:
+    input.options === undefined || isPlain(input.options) ? { client: CLIENT, ...(input.options as object) } : input.options,
 }));
 
 /** The README's table, as this list renders it. */
