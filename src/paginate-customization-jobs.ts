@@ -136,5 +136,5 @@ export function paginateCustomizationJobs(
     isRejectedToken,
     uniqueBy: options.dedupe ? (job) => job.jobArn : undefined,
   };
-  return new Listing(fetchJobsPage(client ? () => client : defaultClient, fields), loopOptions, rules);
+  return Listing.create(fetchJobsPage(client ? () => client : defaultClient, fields), loopOptions, rules);
 }

@@ -26,9 +26,20 @@ import * as operators from './operators.js';
 export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
   readonly #open: (limit?: number) => AsyncIterable<readonly T[]>;
 
-  /** @internal Chains are made by `AsyncChain.from`, the operators and the paginator. */
-  constructor(open: (limit?: number) => AsyncIterable<readonly T[]>) {
+  /**
+   * Chains are made by {@link AsyncChain.from}, the operators and the
+   * paginator; the constructor is protected so that {@link Listing} can
+   * extend the class. `open(limit)` starts a fresh run of the items in
+   * arrays, `limit` being how many the consumer may still want: that batch
+   * form is not a supported API and may change.
+   */
+  protected constructor(open: (limit?: number) => AsyncIterable<readonly T[]>) {
     this.#open = open;
+  }
+
+  /** @internal How the operators and `Listing.pages()` make chains: the constructor is protected. */
+  static ofBatches<T>(open: (limit?: number) => AsyncIterable<readonly T[]>): AsyncChain<T> {
+    return new AsyncChain(open);
   }
 
   /**
@@ -46,7 +57,13 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
     return source instanceof AsyncChain ? source : new AsyncChain((limit) => batchesOf(source, limit));
   }
 
-  /** @internal The batch protocol; see `batch-source.ts`. */
+  /**
+   * The batch protocol; see `batch-source.ts`. Its key is not exported, so
+   * no caller can reach it. Hidden from the API reference only, not stripped
+   * from the published types: the class declares that it implements it.
+   *
+   * @hidden
+   */
   [openBatches](limit?: number): AsyncIterable<readonly T[]> {
     return this.#open(limit);
   }

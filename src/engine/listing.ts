@@ -41,12 +41,17 @@ export class Listing<T> extends AsyncChain<T> {
   readonly #config: ListingConfig;
   readonly #rules: ApiRules<T>;
 
-  /** @internal Listings are made by the paginators. */
-  constructor(fetchPage: FetchPage<T>, config: ListingConfig, rules: ApiRules<T> = {}) {
+  /** Listings are made by the paginators: the constructor's parameter types are not exported. */
+  private constructor(fetchPage: FetchPage<T>, config: ListingConfig, rules: ApiRules<T>) {
     super((limit) => itemsOf(this.#run(limit)));
     this.#fetchPage = fetchPage;
     this.#config = config;
     this.#rules = rules;
+  }
+
+  /** @internal How the paginators make listings: the constructor's types are not exported. */
+  static create<T>(fetchPage: FetchPage<T>, config: ListingConfig, rules: ApiRules<T> = {}): Listing<T> {
+    return new Listing(fetchPage, config, rules);
   }
 
   /**
@@ -77,7 +82,7 @@ export class Listing<T> extends AsyncChain<T> {
     if (maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0)) {
       throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, 'a whole number ≥ 0');
     }
-    return new AsyncChain(() => eachPage(this.#run(maxItems)));
+    return AsyncChain.ofBatches(() => eachPage(this.#run(maxItems)));
   }
 
   /** One run of the listing, with its own controller, so that leaving it early cancels what it started. */

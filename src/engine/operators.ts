@@ -172,7 +172,7 @@ const more = (limit: number | undefined, extra: number) => (limit === undefined 
 export function map<T, U>(mapper: (value: T, index: number) => U | PromiseLike<U>): Operator<T, Awaited<U>> {
   assertFunction(mapper, 'map(mapper): mapper');
   // One item out for each item in, so a limit passes through unchanged.
-  return (source) => new AsyncChain((limit) => mapBatches(batchesOf(source, limit), mapper) as Batches<Awaited<U>>);
+  return (source) => AsyncChain.ofBatches((limit) => mapBatches(batchesOf(source, limit), mapper) as Batches<Awaited<U>>);
 }
 
 /**
@@ -192,7 +192,7 @@ export function filter<T>(predicate: (value: T, index: number) => unknown): Oper
 export function filter<T>(predicate: (value: T, index: number) => unknown): Operator<T, T> {
   assertFunction(predicate, 'filter(predicate): predicate');
   // How many items a filter lets through is unknown, so no limit reaches the source.
-  return (source) => new AsyncChain(() => filterBatches(batchesOf(source), predicate));
+  return (source) => AsyncChain.ofBatches(() => filterBatches(batchesOf(source), predicate));
 }
 
 /**
@@ -209,7 +209,7 @@ export function filter<T>(predicate: (value: T, index: number) => unknown): Oper
 export function take<T>(count: number): Operator<T, T> {
   const n = toCount(count, 'take(count): count');
   return (source) =>
-    new AsyncChain((limit) => {
+    AsyncChain.ofBatches((limit) => {
       const wanted = limit === undefined ? n : Math.min(n, limit);
       return takeBatches(batchesOf(source, wanted), wanted);
     });
@@ -228,7 +228,7 @@ export function take<T>(count: number): Operator<T, T> {
  */
 export function drop<T>(count: number): Operator<T, T> {
   const n = toCount(count, 'drop(count): count');
-  return (source) => new AsyncChain((limit) => dropBatches(batchesOf(source, more(limit, n)), n));
+  return (source) => AsyncChain.ofBatches((limit) => dropBatches(batchesOf(source, more(limit, n)), n));
 }
 
 /**
@@ -251,7 +251,7 @@ export function flatMap<T, U>(
   mapper: (value: T, index: number) => Iterable<U> | AsyncIterable<U> | PromiseLike<Iterable<U> | AsyncIterable<U>>,
 ): Operator<T, U> {
   assertFunction(mapper, 'flatMap(mapper): mapper');
-  return (source) => new AsyncChain(() => flatMapBatches<T, U>(batchesOf(source), mapper));
+  return (source) => AsyncChain.ofBatches(() => flatMapBatches<T, U>(batchesOf(source), mapper));
 }
 
 /**
@@ -271,7 +271,7 @@ export function chunks<T>(size: number): Operator<T, T[]> {
   if (typeof size !== 'number') throw inputError(TypeError, 'chunks(size): size', size, 'a whole number ≥ 1');
   if (!Number.isInteger(size) || size < 1) throw inputError(RangeError, 'chunks(size): size', size, 'a whole number ≥ 1');
   return (source) =>
-    new AsyncChain((limit) => chunkBatches(batchesOf(source, limit === undefined ? undefined : limit * size), size));
+    AsyncChain.ofBatches((limit) => chunkBatches(batchesOf(source, limit === undefined ? undefined : limit * size), size));
 }
 
 /**
