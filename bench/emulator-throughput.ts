@@ -3,10 +3,10 @@
  * this machine, at page sizes 100 and 1000, one at a time and 4 at once.
  * Run: npm run bench:emulator
  */
+import './support/no-sdk-node-warning.js';
 import { BedrockClient, ListModelCustomizationJobsCommand } from '@aws-sdk/client-bedrock';
 import { startEmulator } from '../src/emulator/index.js';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const emulator = await startEmulator({ jobs: { count: 5000, seed: 1 } });
 const client = new BedrockClient({
   endpoint: emulator.url,

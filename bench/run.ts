@@ -4,6 +4,7 @@
  * side in this one process run, interleaved, and ratios are the headline:
  * these machines are noisy.
  */
+import './support/no-sdk-node-warning.js';
 import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { abortDuringBackoff } from './cases/abort-backoff.js';

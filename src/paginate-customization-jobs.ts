@@ -157,5 +157,5 @@ export function paginateCustomizationJobs(
     configurationProblem,
     uniqueBy: dedupe ? (job) => job.jobArn : undefined,
   };
-  return new Listing(fetchJobsPage(client ? () => client : defaultClient, fields, dedupe), loopOptions, rules);
+  return Listing.create(fetchJobsPage(client ? () => client : defaultClient, fields, dedupe), loopOptions, rules);
 }

@@ -17,7 +17,6 @@ export interface RemoteEmulator {
 export async function startRemoteEmulator(options: EmulatorOptions): Promise<RemoteEmulator> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./emulator-process.ts', import.meta.url)), [JSON.stringify(options)], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
   type Reply = { id: number; url?: string; requests?: RequestRecord[] };
   const waiting = new Map<number, (reply: Reply) => void>();

@@ -26,9 +26,21 @@ import * as operators from './operators.js';
 export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
   readonly #open: OpenBatches<T>;
 
-  /** @internal Chains are made by `AsyncChain.from`, the operators and the paginator. */
-  constructor(open: OpenBatches<T>) {
+  /**
+   * Chains are made by {@link AsyncChain.from}, the operators and the
+   * paginator; the constructor is protected so that {@link Listing} can
+   * extend the class. `open(limit, cancel)` starts a fresh run of the items
+   * in arrays, `limit` being how many the consumer may still want and
+   * `cancel` aborting when it leaves: that batch form is not a supported API
+   * and may change.
+   */
+  protected constructor(open: (limit?: number, cancel?: AbortSignal) => AsyncIterable<readonly T[]>) {
     this.#open = open;
+  }
+
+  /** @internal How the operators and `Listing.pages()` make chains: the constructor is protected. */
+  static ofBatches<T>(open: OpenBatches<T>): AsyncChain<T> {
+    return new AsyncChain(open);
   }
 
   /**
@@ -49,7 +61,13 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
     return new AsyncChain((limit, cancel) => batchesOf(source, limit, cancel));
   }
 
-  /** @internal The batch protocol; see `batch-source.ts`. */
+  /**
+   * The batch protocol; see `batch-source.ts`. Its key is not exported, so
+   * no caller can reach it. Hidden from the API reference only, not stripped
+   * from the published types: the class declares that it implements it.
+   *
+   * @hidden
+   */
   [openBatches](limit?: number, cancel?: AbortSignal): AsyncIterable<readonly T[]> {
     return this.#open(limit, cancel);
   }

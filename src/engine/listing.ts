@@ -42,12 +42,17 @@ export class Listing<T> extends AsyncChain<T> {
   readonly #config: ListingConfig;
   readonly #rules: ApiRules<T>;
 
-  /** @internal Listings are made by the paginators. */
-  constructor(fetchPage: FetchPage<T>, config: ListingConfig, rules: ApiRules<T> = {}) {
+  /** Listings are made by the paginators: the constructor's parameter types are not exported. */
+  private constructor(fetchPage: FetchPage<T>, config: ListingConfig, rules: ApiRules<T>) {
     super((limit, cancel) => itemsOf(this.#run(limit, cancel)));
     this.#fetchPage = fetchPage;
     this.#config = config;
     this.#rules = rules;
+  }
+
+  /** @internal How the paginators make listings: the constructor's types are not exported. */
+  static create<T>(fetchPage: FetchPage<T>, config: ListingConfig, rules: ApiRules<T> = {}): Listing<T> {
+    return new Listing(fetchPage, config, rules);
   }
 
   /**
@@ -85,7 +90,7 @@ export class Listing<T> extends AsyncChain<T> {
         throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, rule);
       }
     }
-    return new AsyncChain((_, cancel) => eachPage(this.#run(maxItems, cancel)));
+    return AsyncChain.ofBatches((_, cancel) => eachPage(this.#run(maxItems, cancel)));
   }
 
   /**

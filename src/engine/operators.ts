@@ -178,7 +178,7 @@ export function map<T, U>(mapper: (value: T, index: number) => U | PromiseLike<U
   assertFunction(mapper, 'map(mapper): mapper');
   // One item out for each item in, so a limit passes through unchanged.
   return (source) =>
-    new AsyncChain((limit, cancel) => mapBatches(batchesOf(source, limit, cancel), mapper) as Batches<Awaited<U>>);
+    AsyncChain.ofBatches((limit, cancel) => mapBatches(batchesOf(source, limit, cancel), mapper) as Batches<Awaited<U>>);
 }
 
 /**
@@ -198,7 +198,7 @@ export function filter<T>(predicate: (value: T, index: number) => unknown): Oper
 export function filter<T>(predicate: (value: T, index: number) => unknown): Operator<T, T> {
   assertFunction(predicate, 'filter(predicate): predicate');
   // How many items a filter lets through is unknown, so no limit reaches the source.
-  return (source) => new AsyncChain((_, cancel) => filterBatches(batchesOf(source, undefined, cancel), predicate));
+  return (source) => AsyncChain.ofBatches((_, cancel) => filterBatches(batchesOf(source, undefined, cancel), predicate));
 }
 
 /**
@@ -215,7 +215,7 @@ export function filter<T>(predicate: (value: T, index: number) => unknown): Oper
 export function take<T>(count: number): Operator<T, T> {
   const n = toCount(count, 'take(count): count');
   return (source) =>
-    new AsyncChain((limit, cancel) => {
+    AsyncChain.ofBatches((limit, cancel) => {
       const wanted = limit === undefined ? n : Math.min(n, limit);
       return takeBatches(batchesOf(source, wanted, cancel), wanted);
     });
@@ -234,7 +234,7 @@ export function take<T>(count: number): Operator<T, T> {
  */
 export function drop<T>(count: number): Operator<T, T> {
   const n = toCount(count, 'drop(count): count');
-  return (source) => new AsyncChain((limit, cancel) => dropBatches(batchesOf(source, more(limit, n), cancel), n));
+  return (source) => AsyncChain.ofBatches((limit, cancel) => dropBatches(batchesOf(source, more(limit, n), cancel), n));
 }
 
 /**
@@ -257,7 +257,8 @@ export function flatMap<T, U>(
   mapper: (value: T, index: number) => Iterable<U> | AsyncIterable<U> | PromiseLike<Iterable<U> | AsyncIterable<U>>,
 ): Operator<T, U> {
   assertFunction(mapper, 'flatMap(mapper): mapper');
-  return (source) => new AsyncChain((_, cancel) => flatMapBatches<T, U>(batchesOf(source, undefined, cancel), mapper, cancel));
+  return (source) =>
+    AsyncChain.ofBatches((_, cancel) => flatMapBatches<T, U>(batchesOf(source, undefined, cancel), mapper, cancel));
 }
 
 /**
@@ -277,7 +278,7 @@ export function chunks<T>(size: number): Operator<T, T[]> {
   if (typeof size !== 'number') throw inputError(TypeError, 'chunks(size): size', size, 'a whole number ≥ 1');
   if (!Number.isInteger(size) || size < 1) throw inputError(RangeError, 'chunks(size): size', size, 'a whole number ≥ 1');
   return (source) =>
-    new AsyncChain((limit, cancel) =>
+    AsyncChain.ofBatches((limit, cancel) =>
       chunkBatches(batchesOf(source, limit === undefined ? undefined : limit * size, cancel), size),
     );
 }
