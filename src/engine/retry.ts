@@ -19,6 +19,8 @@ export interface RetryEvent {
   readonly pageNumber: number;
   /** Why it is retried. */
   readonly reason: 'throttling' | 'transient';
+  /** How long the listing waits before the retry, in ms: the backoff drawn for it. */
+  readonly delayMs: number;
 }
 
 /**
@@ -311,6 +313,29 @@ export interface AttemptPolicy {
   readonly requestTimeout: number;
 }
 
+/** p-retry's curve: `minTimeout · factor^n`, times [1, 2) when `randomize`, capped at `maxTimeout`. */
+function backoffDelay(backoff: Backoff, retriesConsumed: number): number {
+  const jitter = backoff.randomize ? 1 + Math.random() : 1;
+  return Math.min(Math.round(jitter * backoff.minTimeout * backoff.factor ** retriesConsumed), backoff.maxTimeout);
+}
+
+/** Waits `ms`, or rejects with the signal's reason the moment it aborts; no timer is left behind either way. */
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 type Backoff = { -readonly [K in keyof typeof DEFAULT_RETRY]: (typeof DEFAULT_RETRY)[K] extends boolean ? boolean : number };
 
 function withDefaults(retry: RetryOptions): Backoff {
@@ -363,18 +388,27 @@ export async function withRetry<T>(
   };
   try {
     if (retry === false) return await run();
+    const backoff = withDefaults(retry);
+    const started = performance.now();
+    // p-retry counts the attempts and keeps maxRetryTime; the wait is ours, so
+    // that onRetry can be told how long it will be before it begins.
     return await pRetry(run, {
-      ...withDefaults(retry),
+      retries: backoff.retries,
+      maxRetryTime: backoff.maxRetryTime,
+      minTimeout: 0,
       signal,
-      shouldRetry: ({ error, attemptNumber, retriesLeft }) => {
+      shouldRetry: async ({ error, attemptNumber, retriesLeft, retriesConsumed }) => {
         if (signal.aborted) return false;
         const reason = retryReason(error);
         if (reason === undefined) return false;
+        const left = backoff.maxRetryTime - (performance.now() - started);
+        const delayMs = Math.max(0, Math.min(backoffDelay(backoff, retriesConsumed), left));
         try {
-          retry.onRetry?.({ error, attemptNumber, retriesLeft: retriesLeft - 1, pageNumber, reason });
+          retry.onRetry?.({ error, attemptNumber, retriesLeft: retriesLeft - 1, pageNumber, reason, delayMs });
         } catch (callbackError) {
           throw new RetryCallbackFailure(callbackError, error);
         }
+        await abortableDelay(delayMs, signal);
         return true;
       },
     });
