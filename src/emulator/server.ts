@@ -32,7 +32,11 @@ import { listJobs, listPageJson, parseListQuery, type TokenStyle } from './list-
 export interface EmulatorOptions {
   /** The port on 127.0.0.1; default 0, any free one. */
   readonly port?: number;
-  /** The jobs it starts with: given as they are, or generated from a count and a seed. Default: none. */
+  /**
+   * The jobs it starts with: given as they are, or generated from a count
+   * and a seed (see {@link GenerateJobsOptions}: they end now unless
+   * `endingAt` pins them). Default: none.
+   */
   readonly jobs?: readonly EmulatorJob[] | GenerateJobsOptions;
   /** Faults to inject from the first request on; see {@link Faults}. */
   readonly faults?: Faults;
