@@ -8,6 +8,7 @@ import { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
 import { createJob, getJob } from './job-operations.js';
 import { type EmulatorJob, JobStore } from './job-store.js';
 import { listJobs, listPageJson, parseListQuery, type TokenStyle } from './list-jobs.js';
+import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
 
 /**
  * Options of {@link startEmulator}. Every one has a default, so that
@@ -25,6 +26,7 @@ import { listJobs, listPageJson, parseListQuery, type TokenStyle } from './list-
  *   region: 'eu-west-1',
  *   accountId: '111122223333',
  *   tokenStyle: 'keyset',
+ *   requestLogSize: 10_000,
  * });
  * await emulator.close();
  * ```
@@ -48,37 +50,13 @@ export interface EmulatorOptions {
   readonly accountId?: string;
   /** How tokens mark the next page: `keyset` (default) or `offset`; see {@link TokenStyle}. */
   readonly tokenStyle?: TokenStyle;
-}
-
-/**
- * One request the emulator received, in the order they arrived: what a test
- * asserts on to see what the client really sent.
- *
- * @example
- * ```ts
- * import { startEmulator } from 'bedrock-customization-jobs/emulator';
- *
- * const emulator = await startEmulator({ jobs: { count: 30 } });
- * // ... list the jobs with a client against emulator.url, 10 a page ...
- * const sizes = emulator.requests.filter((r) => r.operation === 'ListModelCustomizationJobs').map((r) => r.query.maxResults);
- * await emulator.close();
- * ```
- */
-export interface RequestRecord {
-  /** The HTTP method, as sent. */
-  readonly method: string;
-  /** The path, without the query string, still percent-encoded. */
-  readonly path: string;
-  /** The query parameters, decoded. */
-  readonly query: Readonly<Record<string, string>>;
-  /** The operation the route names, when it names one. */
-  readonly operation?: string;
-  /** The `x-amzn-requestid` it answered with. */
-  readonly requestId: string;
-  /** The HTTP status it answered with: `undefined` while in flight, `0` when the connection closed unanswered. */
-  status: number | undefined;
-  /** The fault injected into it, if any. */
-  fault?: Failure;
+  /**
+   * How many of the latest requests {@link Emulator.requests} keeps: a whole
+   * number ≥ 0, or Infinity; default {@link DEFAULT_REQUEST_LOG_SIZE} (1,000).
+   * Older ones are dropped as new ones arrive, so that a long-running
+   * emulator's memory stays bounded; 0 keeps none.
+   */
+  readonly requestLogSize?: number;
 }
 
 /**
@@ -102,7 +80,10 @@ export interface Emulator {
   readonly url: string;
   /** The port it listens on: the one asked for, or the free one it was given. */
   readonly port: number;
-  /** Every request received, oldest first. */
+  /**
+   * The latest requests received, oldest first: at most `requestLogSize`
+   * of them (default 1,000). Clear it with `requests.length = 0`.
+   */
   readonly requests: RequestRecord[];
   /** The faults in force. */
   readonly faults: Faults;
@@ -187,6 +168,7 @@ function parseJsonBody(text: string): Record<string, unknown> {
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const requestLogSize = options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE;
   const context = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012', now: Date.now };
   const seedJobs = options.jobs === undefined ? [] : 'count' in options.jobs ? generateJobs(options.jobs) : options.jobs;
   const store = new JobStore(seedJobs, { stopDelayMs: options.stopDelayMs ?? 1000, now: context.now });
@@ -230,7 +212,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       requestId: randomUUID(),
       status: undefined,
     };
-    requests.push(record);
+    appendToLog(requests, record, requestLogSize);
     response.on('close', () => {
       record.status ??= 0;
     });
