@@ -1,4 +1,5 @@
 import { CustomizationType, JobStatusDetails, ModelCustomizationJobStatus, type StatusDetails } from '@aws-sdk/client-bedrock';
+import { checkGenerateJobsOptions } from './check-options.js';
 import type { EmulatorJob } from './job-store.js';
 import { pick, type Random, seededRandom } from './random.js';
 
@@ -16,9 +17,9 @@ import { pick, type Random, seededRandom } from './random.js';
  * ```
  */
 export interface GenerateJobsOptions {
-  /** How many jobs. */
+  /** How many jobs: a whole number from 0 to 100,000 (about 200 MB of jobs). */
   readonly count: number;
-  /** The same seed gives the same jobs, given the same `endingAt`; default 1. */
+  /** The same seed (an integer) gives the same jobs, given the same `endingAt`; default 1. */
   readonly seed?: number;
   /**
    * The newest job is created shortly before this time, the others before it.
@@ -26,9 +27,9 @@ export interface GenerateJobsOptions {
    * jobs that are the same on every run.
    */
   readonly endingAt?: Date;
-  /** The region in the jobs' ARNs; default `us-east-1`. */
+  /** The region in the jobs' ARNs, such as `eu-west-1` (1 to 20 of a-z, 0-9 and -); default `us-east-1`. */
   readonly region?: string;
-  /** The account in the jobs' ARNs and S3 URIs; default `123456789012`. */
+  /** The account in the jobs' ARNs and S3 URIs: 12 digits; default `123456789012`. */
   readonly accountId?: string;
 }
 
@@ -165,8 +166,8 @@ function statusDetails(
  * ```
  */
 export function generateJobs(options: GenerateJobsOptions): EmulatorJob[] {
+  checkGenerateJobsOptions(options, 'options');
   const { count, seed = 1, region = 'us-east-1', accountId = '123456789012' } = options;
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`generateJobs: count must be a whole number ≥ 0, got ${count}`);
   const endingAt = (options.endingAt ?? new Date()).getTime();
   const random = seededRandom(seed);
   const jobs: EmulatorJob[] = [];

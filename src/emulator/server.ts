@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from './api-error.js';
+import { checkEmulatorOptions, checkFaults } from './check-options.js';
 import { type Failure, FaultInjector, type Faults } from './faults.js';
 import { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
 import { createJob, getJob } from './job-operations.js';
@@ -12,7 +13,10 @@ import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './req
 
 /**
  * Options of {@link startEmulator}. Every one has a default, so that
- * `startEmulator()` alone serves an empty account on a free port.
+ * `startEmulator()` alone serves an empty account on a free port. Each is
+ * checked before anything listens: a value of the wrong type is a
+ * `TypeError`, one out of range a `RangeError`, and an unknown key (here, in
+ * `jobs` or in `faults`) a `TypeError` that suggests the nearest one.
  *
  * @example
  * ```ts
@@ -32,7 +36,7 @@ import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './req
  * ```
  */
 export interface EmulatorOptions {
-  /** The port on 127.0.0.1; default 0, any free one. */
+  /** The port on 127.0.0.1: an integer from 0 to 65535; default 0, any free one. */
   readonly port?: number;
   /**
    * The jobs it starts with: given as they are, or generated from a count
@@ -42,11 +46,11 @@ export interface EmulatorOptions {
   readonly jobs?: readonly EmulatorJob[] | GenerateJobsOptions;
   /** Faults to inject from the first request on; see {@link Faults}. */
   readonly faults?: Faults;
-  /** How long a stopped job stays `Stopping` before it reads `Stopped`; default 1000 ms. */
+  /** How long a stopped job stays `Stopping` before it reads `Stopped`: ms ≥ 0, or Infinity; default 1000 ms. */
   readonly stopDelayMs?: number;
-  /** The region in the ARNs of created jobs; default `us-east-1`. */
+  /** The region in the ARNs of created jobs (1 to 20 of a-z, 0-9 and -); default `us-east-1`. */
   readonly region?: string;
-  /** The account in the ARNs of created jobs; default `123456789012`. */
+  /** The account in the ARNs of created jobs: 12 digits; default `123456789012`. */
   readonly accountId?: string;
   /** How tokens mark the next page: `keyset` (default) or `offset`; see {@link TokenStyle}. */
   readonly tokenStyle?: TokenStyle;
@@ -87,7 +91,10 @@ export interface Emulator {
   readonly requests: RequestRecord[];
   /** The faults in force. */
   readonly faults: Faults;
-  /** Replaces the faults, and restarts their counts and random sequence. */
+  /**
+   * Replaces the faults, and restarts their counts and random sequence.
+   * They are checked as the `faults` option is: a misspelt key is a `TypeError`.
+   */
   setFaults(faults?: Faults): void;
   /** Adds jobs while it runs, as if they had been created elsewhere. */
   addJobs(jobs: readonly EmulatorJob[]): void;
@@ -168,6 +175,7 @@ function parseJsonBody(text: string): Record<string, unknown> {
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  checkEmulatorOptions(options);
   const requestLogSize = options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE;
   const context = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012', now: Date.now };
   const seedJobs = options.jobs === undefined ? [] : 'count' in options.jobs ? generateJobs(options.jobs) : options.jobs;
@@ -303,6 +311,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return injector.faults;
     },
     setFaults(faults = {}) {
+      checkFaults(faults, 'faults');
       injector = new FaultInjector(faults);
     },
     addJobs(jobs) {
