@@ -67,6 +67,12 @@ describe('fault injection', () => {
     expect(results.slice(3)).toContain('ThrottlingException');
   });
 
+  test('a rate below 1 a second still lets a request through now and then: the burst is at least 1', async () => {
+    // At 0.01 a second, the second request comes long before the bucket refills.
+    const { results } = await outcomes({ throttle: { ratePerSecond: 0.01 } }, 2);
+    expect(results).toEqual(['ok', 'ThrottlingException']);
+  });
+
   test('HTTP 500 reaches the SDK as InternalServerException', async () => {
     const { emulator, client } = await outcomes({ serverError: { first: 1 } }, 0);
     const error = await client.send(new ListModelCustomizationJobsCommand({})).catch((caught: unknown) => caught);

@@ -121,11 +121,32 @@ describe('Create, Get and Stop through the SDK', () => {
 });
 
 describe('generated jobs', () => {
-  const jobs = generateJobs({ count: 2000, seed: 9 });
+  const endingAt = new Date('2026-11-01T00:00:00Z');
+  const jobs = generateJobs({ count: 2000, seed: 9, endingAt });
 
-  test('are the same for the same seed, and differ for another', () => {
-    expect(generateJobs({ count: 2000, seed: 9 })).toEqual(jobs);
-    expect(generateJobs({ count: 2000, seed: 10 })).not.toEqual(jobs);
+  test('are the same for the same seed and endingAt, and differ for another seed', () => {
+    expect(generateJobs({ count: 2000, seed: 9, endingAt })).toEqual(jobs);
+    expect(generateJobs({ count: 2000, seed: 10, endingAt })).not.toEqual(jobs);
+  });
+
+  test('end now by default: the newest, from generateJobs and from startEmulator’s { count }, is from the last hour', async () => {
+    const HOUR = 3_600_000;
+    const before = Date.now();
+    const [newest] = generateJobs({ count: 10 });
+    expect(new Date(newest?.creationTime as Date).getTime()).toBeGreaterThan(before - HOUR);
+
+    const emulator = await useEmulator({ jobs: { count: 10 } });
+    const page = await clientFor(emulator).send(new ListModelCustomizationJobsCommand({ maxResults: 1 }));
+    const created = page.modelCustomizationJobSummaries?.[0]?.creationTime?.getTime() as number;
+    expect(created).toBeGreaterThan(before - HOUR);
+    expect(created).toBeLessThanOrEqual(Date.now());
+  });
+
+  test('end at endingAt when it is given', () => {
+    const [newest] = jobs;
+    const created = new Date(newest?.creationTime as Date).getTime();
+    expect(created).toBeLessThanOrEqual(endingAt.getTime());
+    expect(created).toBeGreaterThan(endingAt.getTime() - 3_600_000);
   });
 
   test('cover every status and every customization type the SDK knows', () => {

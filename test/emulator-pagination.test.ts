@@ -4,10 +4,12 @@ import { DEFAULT_MAX_RESULTS, type EmulatorJob, generateJobs } from '../src/emul
 import { clientFor, useEmulator } from './support/emulator-client.js';
 import { type ReferenceFilter, referenceListing } from './support/reference-listing.js';
 
-const JOBS = generateJobs({ count: 1234, seed: 11 });
+// Pinned, so that the jobs added during a listing below (2027) are always the newest.
+const JOBS = generateJobs({ count: 1234, seed: 11, endingAt: new Date('2026-11-01T00:00:00Z') });
 
 async function listAll(pageSize: number, filter: ReferenceFilter = {}, jobs: readonly EmulatorJob[] = JOBS) {
-  const emulator = await useEmulator({ jobs });
+  // Page size 1 makes 1,234 requests, more than the log keeps by default.
+  const emulator = await useEmulator({ jobs, requestLogSize: Number.POSITIVE_INFINITY });
   const client = clientFor(emulator);
   const arns: string[] = [];
   const pageLengths: number[] = [];

@@ -16,7 +16,8 @@ import {
 import { arnsOf, FAST_RETRY, listRequests, setup } from './support/listing.js';
 import { referenceListing } from './support/reference-listing.js';
 
-const JOBS = generateJobs({ count: 5000, seed: 41 });
+// Pinned, so that the jobs added during a listing below (2027) are always the newest.
+const JOBS = generateJobs({ count: 5000, seed: 41, endingAt: new Date('2026-11-01T00:00:00Z') });
 const SMALL = JOBS.slice(0, 300);
 
 async function failure(run: Promise<unknown>): Promise<PaginationError> {

@@ -1,30 +1,146 @@
 #!/usr/bin/env node
 /**
  * Runs the emulator on its own: `npm run emulator -- --port 4010 --jobs 2000 --seed 7`.
- * It prints the endpoint, then serves until interrupted.
+ * It prints what a shell needs to reach it, then serves until interrupted.
+ * Exit codes: 0 after SIGINT or SIGTERM, 1 when it cannot start, 2 for a usage error.
  */
 import { parseArgs } from 'node:util';
-import { startEmulator } from './server.js';
+import { type Emulator, type EmulatorOptions, startEmulator } from './server.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4010' },
-    jobs: { type: 'string', default: '2000' },
-    seed: { type: 'string', default: '1' },
-    latency: { type: 'string', default: '0' },
-  },
-});
+const HELP = `Usage: npm run emulator -- [flags]
+       node dist/emulator/cli.js [flags]
 
-const emulator = await startEmulator({
-  port: Number(values.port),
-  jobs: { count: Number(values.jobs), seed: Number(values.seed), endingAt: new Date() },
-  faults: { latency: Number(values.latency) },
-});
-console.log(`Bedrock emulator listening on ${emulator.url} with ${values.jobs} jobs`);
-console.log(`  export AWS_ENDPOINT_URL_BEDROCK=${emulator.url}`);
+A local Amazon Bedrock on 127.0.0.1, serving generated customization jobs
+until Ctrl-C. It prints the variables that point the AWS SDK, the AWS CLI
+and bedrock-jobs at it.
 
-const stop = () => {
-  void emulator.close().then(() => process.exit(0));
+Flags:
+  --port <n>      the port on 127.0.0.1: 0 to 65535, 0 for any free one (default 4010)
+  --jobs <n>      how many jobs to generate: 0 to 100000 (default 2000)
+  --seed <n>      the same seed gives the same jobs: an integer (default 1)
+  --latency <ms>  wait this long before each answer: 0 to 2147483647 (default 0)
+  -h, --help      this help
+
+Exit codes: 0 after Ctrl-C or SIGTERM, 1 when it cannot start (a port in
+use, say), 2 for a usage error.
+`;
+
+/** A mistake in the command line: one line on stderr, exit code 2. */
+class UsageError extends Error {}
+
+/** Which flag each of `startEmulator`'s options comes from, to name flags in its messages. */
+const FLAG_OF_OPTION: Record<string, string> = {
+  'options.port': '--port',
+  'options.jobs.count': '--jobs',
+  'options.jobs.seed': '--seed',
+  'options.faults.latency': '--latency',
 };
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+
+const FLAGS = {
+  port: { type: 'string', default: '4010' },
+  jobs: { type: 'string', default: '2000' },
+  seed: { type: 'string', default: '1' },
+  latency: { type: 'string', default: '0' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseFlags(args: string[]) {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; tokens: true; options: typeof FLAGS }>>;
+  try {
+    parsed = parseArgs({ args, tokens: true, options: FLAGS });
+  } catch (error) {
+    // parseArgs's own messages suggest `--` and positional arguments, which this command has none of.
+    const { code, message } = error as { code?: string; message: string };
+    const quoted = /'([^']*)'/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown flag '${quoted}'`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const flag = quoted?.split(' ')[0];
+      throw new UsageError(`${flag} needs a value (one that starts with '-' goes as ${flag}=<value>)`);
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`unexpected argument '${quoted}'; it takes flags only`);
+    throw error;
+  }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given twice`);
+    seen.add(token.name);
+  }
+  return parsed.values;
+}
+
+/**
+ * A plain decimal becomes a number; anything else is passed on as the
+ * string, so that `startEmulator`'s check names it as given (`got 'abc'`).
+ */
+function numberOrText(text: string): number | string {
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+/** `startEmulator`'s message about an option, reworded to name the flag. */
+function asUsageError(error: TypeError | RangeError): Error {
+  for (const [option, flag] of Object.entries(FLAG_OF_OPTION)) {
+    if (error.message.startsWith(`${option} `)) return new UsageError(flag + error.message.slice(option.length));
+  }
+  return error;
+}
+
+function startFailure(error: unknown, port: number | string): Error {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === 'EADDRINUSE') return new Error(`port ${port} is in use; choose another with --port, or --port 0 for any free one`);
+  if (code === 'EACCES') return new Error(`no permission to listen on port ${port}; choose a port above 1023 with --port`);
+  return new Error(`cannot start: ${message}`);
+}
+
+/** The banner: every line pastes into a shell as it is. */
+function banner(url: string, jobs: number, seed: number): string {
+  return `# Bedrock emulator listening on ${url} with ${jobs} jobs (seed ${seed}); Ctrl-C stops it.
+# To point the AWS SDK, the AWS CLI or bedrock-jobs at it, in another shell:
+export AWS_ENDPOINT_URL_BEDROCK=${url}
+export AWS_REGION=us-east-1
+# Dummy credentials: the SDK signs every request, and the emulator checks none.
+export AWS_ACCESS_KEY_ID=test
+export AWS_SECRET_ACCESS_KEY=test
+# On Node 20, silences the SDK's notice that later releases need Node 22:
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+`;
+}
+
+async function main(): Promise<number> {
+  const flags = parseFlags(process.argv.slice(2));
+  if (flags.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const port = numberOrText(flags.port);
+  const jobs = numberOrText(flags.jobs);
+  const seed = numberOrText(flags.seed);
+  // The jobs end now (the default), so that they look current.
+  const options = { port, jobs: { count: jobs, seed }, faults: { latency: numberOrText(flags.latency) } };
+  let emulator: Emulator;
+  try {
+    // The flags' values are checked here, by the same rules as any caller's.
+    emulator = await startEmulator(options as EmulatorOptions);
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) throw asUsageError(error);
+    throw startFailure(error, port);
+  }
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  // Before the banner: whoever reads it may signal at once.
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.stdout.write(banner(emulator.url, jobs as number, seed as number));
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  const usage = error instanceof UsageError;
+  process.stderr.write(`emulator: ${(error as Error).message}\n`);
+  if (usage) process.stderr.write("Run 'npm run emulator -- --help' for usage.\n");
+  process.exitCode = usage ? 2 : 1;
+}

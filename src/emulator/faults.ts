@@ -6,11 +6,11 @@ import { type Random, seededRandom } from './random.js';
  * With `after`, the rule sleeps through that many requests first.
  */
 export interface FaultRule {
-  /** Strike each of the first this many requests after `after`; default 0. */
+  /** Strike each of the first this many requests after `after`: a whole number ≥ 0, or Infinity; default 0. */
   readonly first?: number;
   /** Chance of a strike on each request after `after`, from 0 to 1; default 0. */
   readonly probability?: number;
-  /** Requests to leave alone before the rule starts counting; default 0. */
+  /** Requests to leave alone before the rule starts counting: a whole number ≥ 0, or Infinity; default 0. */
   readonly after?: number;
 }
 
@@ -19,6 +19,8 @@ export interface FaultRule {
  * Set them with the `faults` option of `startEmulator`, or later with
  * `emulator.setFaults()`, which also restarts the counts and the random
  * sequence. Every random choice comes from `seed`, so a run repeats.
+ * They are checked when set: a misspelt fault or rule key is a `TypeError`
+ * that suggests the nearest one, and a value out of its bounds a `RangeError`.
  *
  * When several faults strike one request, the first of `hang`, `deny`,
  * `malformed`, `drop`, `unavailable`, `serverError` and `throttle` wins.
@@ -43,9 +45,12 @@ export interface FaultRule {
  * ```
  */
 export interface Faults {
-  /** Seed of the random sequence; default 1. */
+  /** Seed of the random sequence, an integer; default 1. */
   readonly seed?: number;
-  /** Milliseconds to wait before answering each request: a fixed delay, or uniform in `[min, max]`. */
+  /**
+   * Milliseconds to wait before answering each request: a fixed delay, or
+   * uniform in `[min, max]`; from 0 to 2147483647, Node's longest timer.
+   */
   readonly latency?:
     | number
     | {
@@ -56,12 +61,12 @@ export interface Faults {
       };
   /**
    * HTTP 429 `ThrottlingException`: by rule, and/or from a token bucket that
-   * allows `ratePerSecond` requests a second with bursts of `burst` (default: the rate).
+   * allows `ratePerSecond` requests a second with bursts of `burst` (default: the rate, at least 1).
    */
   readonly throttle?: FaultRule & {
-    /** Requests a second that the token bucket lets through; more are throttled. */
+    /** Requests a second that the token bucket lets through (> 0); more are throttled. */
     readonly ratePerSecond?: number;
-    /** Requests the bucket lets through at once after a quiet spell; default `ratePerSecond`. */
+    /** Requests the bucket lets through at once after a quiet spell (≥ 1); default `ratePerSecond`, at least 1. */
     readonly burst?: number;
   };
   /** HTTP 500 `InternalServerException`. */
@@ -176,7 +181,8 @@ export class FaultInjector {
   #overRate(nowMs: number): boolean {
     const rate = this.faults.throttle?.ratePerSecond;
     if (rate === undefined) return false;
-    const burst = this.faults.throttle?.burst ?? rate;
+    // Below 1, a bucket never holds a whole request: everything would be throttled.
+    const burst = this.faults.throttle?.burst ?? Math.max(1, rate);
     this.#bucket ??= { tokens: burst, updatedMs: nowMs };
     const bucket = this.#bucket;
     bucket.tokens = Math.min(burst, bucket.tokens + ((nowMs - bucket.updatedMs) / 1000) * rate);

@@ -1,4 +1,5 @@
 import { CustomizationType, JobStatusDetails, ModelCustomizationJobStatus, type StatusDetails } from '@aws-sdk/client-bedrock';
+import { checkGenerateJobsOptions } from './check-options.js';
 import type { EmulatorJob } from './job-store.js';
 import { pick, type Random, seededRandom } from './random.js';
 
@@ -16,15 +17,19 @@ import { pick, type Random, seededRandom } from './random.js';
  * ```
  */
 export interface GenerateJobsOptions {
-  /** How many jobs. */
+  /** How many jobs: a whole number from 0 to 100,000 (about 200 MB of jobs). */
   readonly count: number;
-  /** The same seed gives the same jobs; default 1. */
+  /** The same seed (an integer) gives the same jobs, given the same `endingAt`; default 1. */
   readonly seed?: number;
-  /** The newest job is created shortly before this time; default 2026-11-01T00:00:00Z, so that runs repeat. */
+  /**
+   * The newest job is created shortly before this time, the others before it.
+   * Default: now, so that the jobs look current; pass a fixed `Date` for
+   * jobs that are the same on every run.
+   */
   readonly endingAt?: Date;
-  /** The region in the jobs' ARNs; default `us-east-1`. */
+  /** The region in the jobs' ARNs, such as `eu-west-1` (1 to 20 of a-z, 0-9 and -); default `us-east-1`. */
   readonly region?: string;
-  /** The account in the jobs' ARNs and S3 URIs; default `123456789012`. */
+  /** The account in the jobs' ARNs and S3 URIs: 12 digits; default `123456789012`. */
   readonly accountId?: string;
 }
 
@@ -141,7 +146,8 @@ function statusDetails(
 }
 
 /**
- * Realistic customization jobs, the same for the same options: ARNs and
+ * Realistic customization jobs, the same for the same options (the same on
+ * every run once `endingAt` is pinned; by default they end now): ARNs and
  * names of the service's shapes, every status and every customization type,
  * with `endTime`, `customModelArn` and `customModelName` wherever the
  * status implies them. About one job in twenty shares its creation
@@ -151,18 +157,18 @@ function statusDetails(
  * ```ts
  * import { generateJobs, startEmulator } from 'bedrock-customization-jobs/emulator';
  *
- * const jobs = generateJobs({ count: 100, seed: 3 });
+ * const jobs = generateJobs({ count: 100, seed: 3, endingAt: new Date('2026-11-01T00:00:00Z') });
  * const failed = jobs.filter((job) => job.status === 'Failed');
- * // The same jobs the emulator would make from { count: 100, seed: 3 }, now known to the test.
+ * // The jobs the emulator would make from the same options, now known to the test.
  * const emulator = await startEmulator({ jobs });
  * console.log(`${failed.length} of the emulator's jobs have failed`);
  * await emulator.close();
  * ```
  */
 export function generateJobs(options: GenerateJobsOptions): EmulatorJob[] {
+  checkGenerateJobsOptions(options, 'options');
   const { count, seed = 1, region = 'us-east-1', accountId = '123456789012' } = options;
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`generateJobs: count must be a whole number ≥ 0, got ${count}`);
-  const endingAt = (options.endingAt ?? new Date('2026-11-01T00:00:00Z')).getTime();
+  const endingAt = (options.endingAt ?? new Date()).getTime();
   const random = seededRandom(seed);
   const jobs: EmulatorJob[] = [];
   let created = endingAt - Math.floor(random() * HOUR);

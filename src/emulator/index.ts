@@ -27,4 +27,5 @@ export type { Failure, FaultRule, Faults } from './faults.js';
 export { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
 export type { EmulatorJob, TimeInput } from './job-store.js';
 export { DEFAULT_MAX_RESULTS, type TokenStyle } from './list-jobs.js';
-export { type Emulator, type EmulatorOptions, type RequestRecord, startEmulator } from './server.js';
+export { DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
+export { type Emulator, type EmulatorOptions, startEmulator } from './server.js';

@@ -3,15 +3,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from './api-error.js';
+import { checkEmulatorOptions, checkFaults } from './check-options.js';
 import { type Failure, FaultInjector, type Faults } from './faults.js';
 import { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
 import { createJob, getJob } from './job-operations.js';
 import { type EmulatorJob, JobStore } from './job-store.js';
 import { listJobs, listPageJson, parseListQuery, type TokenStyle } from './list-jobs.js';
+import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
 
 /**
  * Options of {@link startEmulator}. Every one has a default, so that
- * `startEmulator()` alone serves an empty account on a free port.
+ * `startEmulator()` alone serves an empty account on a free port. Each is
+ * checked before anything listens: a value of the wrong type is a
+ * `TypeError`, one out of range a `RangeError`, and an unknown key (here, in
+ * `jobs` or in `faults`) a `TypeError` that suggests the nearest one.
  *
  * @example
  * ```ts
@@ -25,56 +30,37 @@ import { listJobs, listPageJson, parseListQuery, type TokenStyle } from './list-
  *   region: 'eu-west-1',
  *   accountId: '111122223333',
  *   tokenStyle: 'keyset',
+ *   requestLogSize: 10_000,
  * });
  * await emulator.close();
  * ```
  */
 export interface EmulatorOptions {
-  /** The port on 127.0.0.1; default 0, any free one. */
+  /** The port on 127.0.0.1: an integer from 0 to 65535; default 0, any free one. */
   readonly port?: number;
-  /** The jobs it starts with: given as they are, or generated from a count and a seed. Default: none. */
+  /**
+   * The jobs it starts with: given as they are, or generated from a count
+   * and a seed (see {@link GenerateJobsOptions}: they end now unless
+   * `endingAt` pins them). Default: none.
+   */
   readonly jobs?: readonly EmulatorJob[] | GenerateJobsOptions;
   /** Faults to inject from the first request on; see {@link Faults}. */
   readonly faults?: Faults;
-  /** How long a stopped job stays `Stopping` before it reads `Stopped`; default 1000 ms. */
+  /** How long a stopped job stays `Stopping` before it reads `Stopped`: ms ≥ 0, or Infinity; default 1000 ms. */
   readonly stopDelayMs?: number;
-  /** The region in the ARNs of created jobs; default `us-east-1`. */
+  /** The region in the ARNs of created jobs (1 to 20 of a-z, 0-9 and -); default `us-east-1`. */
   readonly region?: string;
-  /** The account in the ARNs of created jobs; default `123456789012`. */
+  /** The account in the ARNs of created jobs: 12 digits; default `123456789012`. */
   readonly accountId?: string;
   /** How tokens mark the next page: `keyset` (default) or `offset`; see {@link TokenStyle}. */
   readonly tokenStyle?: TokenStyle;
-}
-
-/**
- * One request the emulator received, in the order they arrived: what a test
- * asserts on to see what the client really sent.
- *
- * @example
- * ```ts
- * import { startEmulator } from 'bedrock-customization-jobs/emulator';
- *
- * const emulator = await startEmulator({ jobs: { count: 30 } });
- * // ... list the jobs with a client against emulator.url, 10 a page ...
- * const sizes = emulator.requests.filter((r) => r.operation === 'ListModelCustomizationJobs').map((r) => r.query.maxResults);
- * await emulator.close();
- * ```
- */
-export interface RequestRecord {
-  /** The HTTP method, as sent. */
-  readonly method: string;
-  /** The path, without the query string, still percent-encoded. */
-  readonly path: string;
-  /** The query parameters, decoded. */
-  readonly query: Readonly<Record<string, string>>;
-  /** The operation the route names, when it names one. */
-  readonly operation?: string;
-  /** The `x-amzn-requestid` it answered with. */
-  readonly requestId: string;
-  /** The HTTP status it answered with: `undefined` while in flight, `0` when the connection closed unanswered. */
-  status: number | undefined;
-  /** The fault injected into it, if any. */
-  fault?: Failure;
+  /**
+   * How many of the latest requests {@link Emulator.requests} keeps: a whole
+   * number ≥ 0, or Infinity; default {@link DEFAULT_REQUEST_LOG_SIZE} (1,000).
+   * Older ones are dropped as new ones arrive, so that a long-running
+   * emulator's memory stays bounded; 0 keeps none.
+   */
+  readonly requestLogSize?: number;
 }
 
 /**
@@ -98,11 +84,17 @@ export interface Emulator {
   readonly url: string;
   /** The port it listens on: the one asked for, or the free one it was given. */
   readonly port: number;
-  /** Every request received, oldest first. */
+  /**
+   * The latest requests received, oldest first: at most `requestLogSize`
+   * of them (default 1,000). Clear it with `requests.length = 0`.
+   */
   readonly requests: RequestRecord[];
   /** The faults in force. */
   readonly faults: Faults;
-  /** Replaces the faults, and restarts their counts and random sequence. */
+  /**
+   * Replaces the faults, and restarts their counts and random sequence.
+   * They are checked as the `faults` option is: a misspelt key is a `TypeError`.
+   */
   setFaults(faults?: Faults): void;
   /** Adds jobs while it runs, as if they had been created elsewhere. */
   addJobs(jobs: readonly EmulatorJob[]): void;
@@ -183,6 +175,8 @@ function parseJsonBody(text: string): Record<string, unknown> {
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  checkEmulatorOptions(options);
+  const requestLogSize = options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE;
   const context = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012', now: Date.now };
   const seedJobs = options.jobs === undefined ? [] : 'count' in options.jobs ? generateJobs(options.jobs) : options.jobs;
   const store = new JobStore(seedJobs, { stopDelayMs: options.stopDelayMs ?? 1000, now: context.now });
@@ -226,7 +220,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       requestId: randomUUID(),
       status: undefined,
     };
-    requests.push(record);
+    appendToLog(requests, record, requestLogSize);
     response.on('close', () => {
       record.status ??= 0;
     });
@@ -317,6 +311,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return injector.faults;
     },
     setFaults(faults = {}) {
+      checkFaults(faults, 'faults');
       injector = new FaultInjector(faults);
     },
     addJobs(jobs) {

@@ -1,0 +1,154 @@
+/**
+ * Checks of what a caller hands the emulator (`startEmulator`'s options,
+ * `setFaults`, `generateJobs`), before anything listens or is generated: a
+ * port of `'abc'` would otherwise become a Unix socket named `abc`, and a
+ * misspelt fault would silently inject nothing.
+ */
+import { assertOptionalObject, inputError, rejectUnknownKeys } from '../engine/input-errors.js';
+
+/** The most jobs `generateJobs` makes: about 200 MB and 2 s; ten times that takes 2 GB. */
+export const MAX_GENERATED_JOBS = 100_000;
+
+/** Node clamps a longer timer to 1 ms, so a longer latency would answer at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const EMULATOR_OPTION_KEYS = ['port', 'jobs', 'faults', 'stopDelayMs', 'region', 'accountId', 'tokenStyle', 'requestLogSize'];
+const GENERATE_KEYS = ['count', 'seed', 'endingAt', 'region', 'accountId'];
+const RULE_KEYS = ['first', 'probability', 'after'];
+/** Every fault, with the keys its rule takes beyond `first`, `probability` and `after`. */
+const FAULT_EXTRA_KEYS: Record<string, readonly string[]> = {
+  throttle: ['ratePerSecond', 'burst'],
+  serverError: [],
+  unavailable: [],
+  drop: ['phase'],
+  hang: [],
+  deny: [],
+  rejectToken: [],
+  malformed: ['kind'],
+  repeatToken: [],
+};
+const FAULT_KEYS = ['seed', 'latency', ...Object.keys(FAULT_EXTRA_KEYS)];
+
+// The shapes that the API's ARNs give a region and an account.
+const REGION = /^[a-z0-9-]{1,20}$/;
+const ACCOUNT_ID = /^[0-9]{12}$/;
+
+function assertObject(value: unknown, field: string, allowed: string): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw inputError(TypeError, field, value, allowed);
+}
+
+/** A number passing `inRange`: a TypeError for another type, a RangeError out of range. */
+function checkNumber(value: unknown, field: string, allowed: string, inRange: (n: number) => boolean): void {
+  if (typeof value !== 'number') throw inputError(TypeError, field, value, allowed);
+  if (!inRange(value)) throw inputError(RangeError, field, value, allowed);
+}
+
+function checkWholeNumber(value: unknown, field: string, max: number, allowed = `a whole number from 0 to ${max}`): void {
+  checkNumber(value, field, allowed, (n) => Number.isInteger(n) && n >= 0 && n <= max);
+}
+
+function checkWholeOrInfinity(value: unknown, field: string, allowed: string): void {
+  if (value !== undefined) checkNumber(value, field, allowed, (n) => n === Infinity || (Number.isInteger(n) && n >= 0));
+}
+
+function checkSeed(value: unknown, field: string): void {
+  if (value !== undefined) checkNumber(value, field, 'an integer', Number.isSafeInteger);
+}
+
+function checkChoice(value: unknown, field: string, choices: readonly string[]): void {
+  if (value === undefined || choices.includes(value as string)) return;
+  const allowed = `one of ${choices.map((choice) => `'${choice}'`).join(', ')}`;
+  throw inputError(typeof value === 'string' ? RangeError : TypeError, field, value, allowed);
+}
+
+function checkPattern(value: unknown, field: string, pattern: RegExp, allowed: string): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string') throw inputError(TypeError, field, value, allowed);
+  if (!pattern.test(value)) throw inputError(RangeError, field, value, allowed);
+}
+
+function checkRegionAndAccount(options: Record<string, unknown>, where: string): void {
+  checkPattern(options.region, `${where}.region`, REGION, 'a region such as us-east-1: 1 to 20 of a-z, 0-9 and -');
+  checkPattern(options.accountId, `${where}.accountId`, ACCOUNT_ID, 'an AWS account ID: 12 digits');
+}
+
+/** The options of `generateJobs`, or the `jobs` option given as a count; `where` names them in messages. */
+export function checkGenerateJobsOptions(options: unknown, where: string): void {
+  assertObject(options, where, '{ count, seed?, endingAt?, region?, accountId? }');
+  rejectUnknownKeys(options, GENERATE_KEYS, where);
+  checkWholeNumber(options.count, `${where}.count`, MAX_GENERATED_JOBS);
+  checkSeed(options.seed, `${where}.seed`);
+  const { endingAt } = options;
+  if (endingAt !== undefined && !(endingAt instanceof Date && !Number.isNaN(endingAt.getTime()))) {
+    throw inputError(TypeError, `${where}.endingAt`, endingAt, 'a valid Date');
+  }
+  checkRegionAndAccount(options, where);
+}
+
+function checkLatency(latency: unknown, field: string): void {
+  if (latency === undefined) return;
+  const allowed = `a number of ms from 0 to ${MAX_TIMER_MS}, or { min, max } with 0 ≤ min ≤ max ≤ ${MAX_TIMER_MS}`;
+  const inRange = (ms: number) => ms >= 0 && ms <= MAX_TIMER_MS;
+  if (typeof latency === 'number') {
+    checkNumber(latency, field, allowed, inRange);
+    return;
+  }
+  assertObject(latency, field, allowed);
+  rejectUnknownKeys(latency, ['min', 'max'], field);
+  checkNumber(latency.min, `${field}.min`, allowed, inRange);
+  checkNumber(latency.max, `${field}.max`, allowed, (max) => inRange(max) && max >= (latency.min as number));
+}
+
+function checkRule(name: string, rule: unknown, field: string): void {
+  if (rule === undefined) return;
+  const extras = FAULT_EXTRA_KEYS[name] ?? [];
+  assertObject(rule, field, `a rule { ${[...RULE_KEYS, ...extras].map((key) => `${key}?`).join(', ')} }`);
+  rejectUnknownKeys(rule, [...RULE_KEYS, ...extras], field);
+  for (const key of ['first', 'after']) checkWholeOrInfinity(rule[key], `${field}.${key}`, 'a whole number ≥ 0, or Infinity');
+  if (rule.probability !== undefined) {
+    checkNumber(rule.probability, `${field}.probability`, 'a number from 0 to 1', (p) => p >= 0 && p <= 1);
+  }
+  if (rule.ratePerSecond !== undefined) {
+    checkNumber(rule.ratePerSecond, `${field}.ratePerSecond`, 'a number of requests > 0', (n) => n > 0 && n < Infinity);
+  }
+  if (rule.burst !== undefined) {
+    checkNumber(rule.burst, `${field}.burst`, 'a number of requests ≥ 1', (n) => n >= 1 && n < Infinity);
+  }
+  checkChoice(rule.phase, `${field}.phase`, ['before-response', 'mid-response']);
+  checkChoice(rule.kind, `${field}.kind`, ['invalid-json', 'missing-summaries']);
+}
+
+/** The faults of `startEmulator` or `setFaults`; `where` names them in messages. */
+export function checkFaults(faults: unknown, where: string): void {
+  if (faults === undefined) return;
+  assertObject(faults, where, 'an object of faults or undefined');
+  rejectUnknownKeys(faults, FAULT_KEYS, where);
+  checkSeed(faults.seed, `${where}.seed`);
+  checkLatency(faults.latency, `${where}.latency`);
+  for (const name of Object.keys(FAULT_EXTRA_KEYS)) checkRule(name, faults[name], `${where}.${name}`);
+}
+
+/** Every option of `startEmulator`, named `options.<key>` in messages. */
+export function checkEmulatorOptions(options: unknown): void {
+  assertOptionalObject(options, 'options');
+  if (options === undefined) return;
+  const values = options as Record<string, unknown>;
+  rejectUnknownKeys(values, EMULATOR_OPTION_KEYS, 'options');
+  if (values.port !== undefined)
+    checkWholeNumber(values.port, 'options.port', 65535, 'an integer from 0 to 65535 (0: any free port)');
+  const { jobs } = values;
+  if (Array.isArray(jobs)) {
+    jobs.forEach((job, index) => {
+      assertObject(job, `options.jobs[${index}]`, 'a job: an object with jobArn, jobName, baseModelArn, status and creationTime');
+    });
+  } else if (jobs !== undefined) {
+    checkGenerateJobsOptions(jobs, 'options.jobs');
+  }
+  checkFaults(values.faults, 'options.faults');
+  if (values.stopDelayMs !== undefined) {
+    checkNumber(values.stopDelayMs, 'options.stopDelayMs', 'a number of ms ≥ 0, or Infinity', (ms) => ms >= 0);
+  }
+  checkRegionAndAccount(values, 'options');
+  checkChoice(values.tokenStyle, 'options.tokenStyle', ['keyset', 'offset']);
+  checkWholeOrInfinity(values.requestLogSize, 'options.requestLogSize', 'a whole number of requests ≥ 0, or Infinity');
+}
