@@ -13,6 +13,7 @@ import { compareListings, limitMs, requestCost } from './cases/latency-hiding.js
 import { memory } from './cases/memory.js';
 import { perItem } from './cases/per-item.js';
 import { pushDown } from './cases/push-down.js';
+import { sharedSignal } from './cases/shared-signal.js';
 import { type ChartPoint, latencyChart } from './support/latency-chart.js';
 import { startRemoteEmulator } from './support/remote-emulator.js';
 import { fmt, fmtSpread, table } from './support/stats.js';
@@ -85,8 +86,11 @@ try {
   console.log('## 6. Push-down\n');
   console.log(await pushDown(emulator), '\n');
 
-  console.log('## 7. Abort during a backoff wait\n');
+  console.log('## 7. Cancel during a backoff wait\n');
   console.log(await abortDuringBackoff(emulator), '\n');
+
+  console.log('## 8. One signal shared by many listings\n');
+  console.log(await sharedSignal(), '\n');
 
   if (!quick) {
     console.log('## Chart: wall time against page latency (20 pages of 100, C = 20 ms)\n');

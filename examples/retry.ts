@@ -15,8 +15,8 @@ const jobs = await paginateCustomizationJobs(
       minTimeout: 1_000, // 1, 2, 4, 8, 16 s…
       maxTimeout: 30_000, // …capped at 30 s, each with jitter
       maxRetryTime: 120_000, // no new attempt after 2 minutes on one page
-      onRetry: ({ reason, attemptNumber, pageNumber }) =>
-        console.log(`page ${pageNumber}: attempt ${attemptNumber} hit ${reason}, retrying`),
+      onRetry: ({ reason, attemptNumber, pageNumber, delayMs }) =>
+        console.log(`page ${pageNumber}: attempt ${attemptNumber} hit ${reason}, retrying in ${delayMs} ms`),
     },
   },
 ).toArray();

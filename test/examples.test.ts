@@ -115,7 +115,8 @@ describe('examples, run against the emulator', () => {
   test('retry.ts reports each retry and gets through', async () => {
     const lines = await run('examples/retry.ts', { throttle: { first: 1 } });
     expect(lines).toEqual([
-      'page 1: attempt 1 hit throttling, retrying',
+      // The first wait is minTimeout (1 s) times the jitter in [1, 2).
+      expect.stringMatching(/^page 1: attempt 1 hit throttling, retrying in 1\d{3} ms$/),
       `${JOBS.filter((job) => job.status === 'InProgress').length} jobs in progress`,
     ]);
   });

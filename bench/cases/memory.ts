@@ -31,11 +31,25 @@ export async function memory(): Promise<string> {
   const collected = heapAfterGc() - afterStream;
   if (all.length !== ITEMS) throw new Error('toArray lost items');
   const mb = (bytes: number) => `${fmt(bytes / 1_048_576, 2)} MB`;
+  const onePerPage = await streamingRetained(stubClient(ITEMS, 1, true, 0), {});
+  const longTokens = await streamingRetained(stubClient(ITEMS, 1, true, 1024), {});
   return table(
-    ['1,000,000 items, pages of 1,000, read-ahead 1', 'heap retained after GC'],
+    ['1,000,000 items, read-ahead 1', 'heap retained after GC'],
     [
-      ['streaming with for await (measured halfway)', mb(streaming)],
-      ['collecting with toArray()', mb(collected)],
+      ['pages of 1,000: streaming with for await (measured halfway)', mb(streaming)],
+      ['pages of 1,000: collecting with toArray()', mb(collected)],
+      ['pages of 1 (1M tokens): streaming (measured halfway)', mb(onePerPage)],
+      ['pages of 1, 1 KB tokens: streaming (measured halfway)', mb(longTokens)],
     ],
   );
+}
+
+/** Heap retained by a listing halfway through a million pages: what its token guard and state hold. */
+async function streamingRetained(client: ReturnType<typeof stubClient>, options: { pageSize?: number }): Promise<number> {
+  const base = heapAfterGc();
+  const iterator = paginateCustomizationJobs({}, { client, pageSize: 1, ...options })[Symbol.asyncIterator]();
+  for (let count = 0; count < ITEMS / 2; count++) await iterator.next();
+  const retained = heapAfterGc() - base;
+  await iterator.return?.();
+  return retained;
 }

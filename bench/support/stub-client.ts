@@ -17,15 +17,16 @@ export function makeSummaries(count: number): ModelCustomizationJobSummary[] {
  * answers from memory: `pages` pages of `pageSize` summaries. With `fresh`,
  * every page is new objects, as parsed responses are.
  */
-export function stubClient(pages: number, pageSize: number, fresh = false): BedrockClient {
+export function stubClient(pages: number, pageSize: number, fresh = false, tokenPadding = 0): BedrockClient {
   const page = makeSummaries(pageSize);
   const client = new BedrockClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const send = async (command: { input: { nextToken?: string } }) => {
-    const index = command.input.nextToken === undefined ? 0 : Number(command.input.nextToken);
+    const index = command.input.nextToken === undefined ? 0 : Number.parseInt(command.input.nextToken, 10);
     return {
       $metadata: {},
       modelCustomizationJobSummaries: fresh ? page.map((summary) => ({ ...summary })) : page,
-      nextToken: index + 1 < pages ? String(index + 1) : undefined,
+      // Tokens as long as a real service's, when asked: the padding follows the page number.
+      nextToken: index + 1 < pages ? `${index + 1}`.padEnd(tokenPadding, 'x') : undefined,
     };
   };
   Object.assign(client, { send });

@@ -27,6 +27,11 @@ export class TokenGuard {
   readonly #checkpoints: (string | undefined)[] = [];
   #used = 0;
 
+  /** How many tokens it holds: never more than RECENT_TOKENS plus 53 checkpoints. */
+  get retained(): number {
+    return this.#recent.size + this.#checkpoints.length;
+  }
+
   /** Whether `token` was used before, as far as the guarantees above go. */
   seen(token: string): boolean {
     return this.#recent.has(token) || this.#checkpoints.includes(token);
