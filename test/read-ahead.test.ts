@@ -153,3 +153,37 @@ describe('read-ahead', () => {
     expect(seen).toHaveLength(100);
   });
 });
+
+describe('read-ahead costs O(1) per page, whatever its depth (issue 9, item 3)', () => {
+  test('at prefetch 100 it asks the source for one result at a time, and holds at most 100 ahead', async () => {
+    const { readAhead } = await import('../src/engine/read-ahead.js');
+    let pending = 0;
+    let maxPending = 0;
+    let produced = 0;
+    const source = {
+      next: () => {
+        pending++;
+        maxPending = Math.max(maxPending, pending);
+        return new Promise<IteratorResult<number, void>>((resolve) =>
+          setImmediate(() => {
+            pending--;
+            resolve(produced < 300 ? { value: produced++, done: false } : { value: undefined, done: true });
+          }),
+        );
+      },
+      return: async () => ({ value: undefined, done: true as const }),
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    } as unknown as AsyncGenerator<number, void, undefined>;
+    const controller = new AbortController();
+    const iterator = readAhead(source, 100, { cancel: () => controller.abort(), signal: controller.signal, finished: () => {} });
+    expect(await iterator.next()).toEqual({ value: 0, done: false });
+    // Let the read-ahead run as far as it may: 100 results past the one consumed.
+    await expect.poll(() => produced).toBe(101);
+    const seen = [0];
+    for await (const value of iterator) seen.push(value);
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    expect(maxPending).toBe(1);
+  });
+});
