@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
+import { CHILD_PROCESS_MS } from './support/timeouts.js';
 
 interface PackedFile {
   readonly path: string;
@@ -20,7 +21,9 @@ const packed = () =>
     );
   });
 
-test('npm pack holds dist/ with its types, the README and the license, and nothing else', async () => {
+test('npm pack holds dist/ with its types, the README and the license, and nothing else', {
+  timeout: CHILD_PROCESS_MS,
+}, async () => {
   const files = await packed();
   expect(files).toEqual(
     expect.arrayContaining([
@@ -41,7 +44,7 @@ test('npm pack holds dist/ with its types, the README and the license, and nothi
   expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
 });
 
-test('every path package.json points at is in the package', async () => {
+test('every path package.json points at is in the package', { timeout: CHILD_PROCESS_MS }, async () => {
   const files = new Set(await packed());
   const targets = [
     ...Object.values(packageJson.bin),
