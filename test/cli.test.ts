@@ -5,6 +5,7 @@ import { type EmulatorJob, generateJobs } from '../src/emulator/index.js';
 import { continuationOf, runCli, runCliOnTty, startCli } from './support/cli.js';
 import { useEmulator } from './support/emulator-client.js';
 import { referenceListing } from './support/reference-listing.js';
+import { CHILD_PROCESS_MS } from './support/timeouts.js';
 
 const JOBS = generateJobs({ count: 800, seed: 51 });
 const ALL = referenceListing(JOBS);
@@ -20,7 +21,7 @@ async function emulatorArgs(options: Parameters<typeof useEmulator>[0] = {}) {
   return { emulator, args: ['list', '--endpoint-url', emulator.url] };
 }
 
-describe('bedrock-jobs list: output formats', () => {
+describe('bedrock-jobs list: output formats', { timeout: CHILD_PROCESS_MS }, () => {
   test('ndjson is the default when stdout is not a terminal: one job per line, every job, in order', async () => {
     const { args } = await emulatorArgs();
     const run = await runCli(args);
@@ -87,7 +88,7 @@ describe('bedrock-jobs list: output formats', () => {
   });
 });
 
-describe('bedrock-jobs list: stopping short and continuing', () => {
+describe('bedrock-jobs list: stopping short and continuing', { timeout: CHILD_PROCESS_MS }, () => {
   test('--max-items leaves a --starting-token on the last line of stderr, and the runs join up exactly', async () => {
     const { args } = await emulatorArgs();
     const seen: string[] = [];
@@ -161,7 +162,7 @@ describe('bedrock-jobs list: stopping short and continuing', () => {
   });
 });
 
-describe('bedrock-jobs list: flags', () => {
+describe('bedrock-jobs list: flags', { timeout: CHILD_PROCESS_MS }, () => {
   test('relative times: 7d is seven days back from now', async () => {
     const { emulator, args } = await emulatorArgs();
     const before = Date.now();
@@ -237,7 +238,7 @@ describe('bedrock-jobs list: flags', () => {
   });
 });
 
-describe('bedrock-jobs list --emulator', () => {
+describe('bedrock-jobs list --emulator', { timeout: CHILD_PROCESS_MS }, () => {
   test('works with no AWS account: NDJSON when piped', async () => {
     const run = await runCli(['list', '--emulator', '--max-items', '5']);
     expect(run.code).toBe(0);

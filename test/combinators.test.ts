@@ -157,12 +157,15 @@ describe('transforming combinators', () => {
 describe('terminal combinators', () => {
   test('toArray, forEach (awaiting async callbacks, in order)', async () => {
     expect(await toArray(numbers(3))).toEqual([1, 2, 3]);
+    // Each callback yields to the event loop before it ends: if forEach did not
+    // await it, the next one would start first. No timers, so no race.
     const seen: string[] = [];
     await forEach(numbers(3), async (value, index) => {
-      await new Promise((resolve) => setTimeout(resolve, 4 - value));
-      seen.push(`${index}:${value}`);
+      seen.push(`start ${index}:${value}`);
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(`end ${index}:${value}`);
     });
-    expect(seen).toEqual(['0:1', '1:2', '2:3']);
+    expect(seen).toEqual(['start 0:1', 'end 0:1', 'start 1:2', 'end 1:2', 'start 2:3', 'end 2:3']);
   });
 
   test('reduce with and without an initial value; an empty source without one is a TypeError', async () => {

@@ -55,7 +55,8 @@ describe('Create, Get and Stop through the SDK', () => {
   });
 
   test('Stop moves a job from InProgress to Stopping, then to Stopped', async () => {
-    const emulator = await useEmulator({ stopDelayMs: 50 });
+    // Long enough that Stop and the Get after it fall inside it on a busy machine too.
+    const emulator = await useEmulator({ stopDelayMs: 1_000 });
     const client = clientFor(emulator);
     const { jobArn } = await client.send(new CreateModelCustomizationJobCommand(CREATE));
     await client.send(new StopModelCustomizationJobCommand({ jobIdentifier: jobArn }));

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_MAX_RESULTS, type EmulatorJob, generateJobs } from '../src/emulator/index.js';
 import { clientFor, useEmulator } from './support/emulator-client.js';
 import { type ReferenceFilter, referenceListing } from './support/reference-listing.js';
+import { MANY_REQUESTS_MS } from './support/timeouts.js';
 
 // Pinned, so that the jobs added during a listing below (2027) are always the newest.
 const JOBS = generateJobs({ count: 1234, seed: 11, endingAt: new Date('2026-11-01T00:00:00Z') });
@@ -21,7 +22,8 @@ async function listAll(pageSize: number, filter: ReferenceFilter = {}, jobs: rea
   return { arns, pageLengths, requests: emulator.requests };
 }
 
-describe('pagination through the real SDK', () => {
+// Page size 1 is 1,234 requests; the ties, about a hundred.
+describe('pagination through the real SDK', { timeout: MANY_REQUESTS_MS }, () => {
   test.each([1, 7, 100, 1000])('page size %i returns every job exactly once, in order', async (pageSize) => {
     const { arns, pageLengths, requests } = await listAll(pageSize);
     expect(arns).toEqual(referenceListing(JOBS));

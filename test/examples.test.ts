@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type Emulator, generateJobs, startEmulator } from '../src/emulator/index.js';
 import { TEST_CREDENTIALS } from './support/emulator-client.js';
 import { referenceListing } from './support/reference-listing.js';
+import { REAL_WAITS_MS } from './support/timeouts.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -108,11 +109,13 @@ describe('examples, run against the emulator', () => {
     expect(await run('examples/abort.ts')).toEqual([`${count} jobs named *support*`]);
   });
 
-  test('abort.ts gives up when the service is too slow', async () => {
+  // The example's own 2 s deadline runs out.
+  test('abort.ts gives up when the service is too slow', { timeout: REAL_WAITS_MS }, async () => {
     expect(await run('examples/abort.ts', { latency: 10_000 })).toEqual([expect.stringMatching(/^gave up: TimeoutError/)]);
   });
 
-  test('retry.ts reports each retry and gets through', async () => {
+  // The example's backoff waits 1 to 2 s.
+  test('retry.ts reports each retry and gets through', { timeout: REAL_WAITS_MS }, async () => {
     const lines = await run('examples/retry.ts', { throttle: { first: 1 } });
     expect(lines).toEqual([
       // The first wait is minTimeout (1 s) times the jitter in [1, 2).

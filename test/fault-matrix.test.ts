@@ -3,7 +3,7 @@
  * test runs the real SDK client against the emulator's seeded faults.
  */
 import { AccessDeniedException, ThrottlingException, ValidationException } from '@aws-sdk/client-bedrock';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { generateJobs } from '../src/emulator/index.js';
 import {
   MalformedResponseError,
@@ -15,6 +15,7 @@ import {
 } from '../src/index.js';
 import { arnsOf, FAST_RETRY, listRequests, setup } from './support/listing.js';
 import { referenceListing } from './support/reference-listing.js';
+import { MANY_REQUESTS_MS } from './support/timeouts.js';
 
 // Pinned, so that the jobs added during a listing below (2027) are always the newest.
 const JOBS = generateJobs({ count: 5000, seed: 41, endingAt: new Date('2026-11-01T00:00:00Z') });
@@ -43,18 +44,38 @@ describe('fault matrix', () => {
   });
 
   test('persistent throttling gives up when maxRetryTime runs out', async () => {
-    const { client } = await setup({ jobs: SMALL, faults: { throttle: { probability: 1 } } });
-    const error = await failure(
-      paginateCustomizationJobs(
-        {},
-        { client, retry: { retries: 1000, minTimeout: 50, factor: 1, randomize: false, maxRetryTime: 600 } },
-      ).toArray(),
-    );
-    expect(error.attempts).toBeGreaterThan(1);
-    expect(error.attempts).toBeLessThan(1000);
+    const { emulator, client } = await setup({ jobs: SMALL, faults: { throttle: { probability: 1 } } });
+    // p-retry reads maxRetryTime on performance.now(). That clock stands still here
+    // and moves 100 ms at each retry, so the count is exact however slow the machine:
+    // retried at 0, 100, … 500 ms of retry time, out of time at the 7th failure.
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const error = await failure(
+        paginateCustomizationJobs(
+          {},
+          {
+            client,
+            retry: {
+              retries: 1000,
+              minTimeout: 0,
+              randomize: false,
+              maxRetryTime: 600,
+              onRetry: () => vi.advanceTimersByTime(100),
+            },
+          },
+        ).toArray(),
+      );
+      expect(error.cause).toBeInstanceOf(ThrottlingException);
+      expect(error.attempts).toBe(7);
+      expect(listRequests(emulator)).toHaveLength(7);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  test('a throttling storm (30% of requests throttled) over 5,000 items completes, every item exactly once', async () => {
+  test('a throttling storm (30% of requests throttled) over 5,000 items completes, every item exactly once', {
+    timeout: MANY_REQUESTS_MS,
+  }, async () => {
     const { emulator, client } = await setup({ jobs: JOBS, faults: { seed: 7, throttle: { probability: 0.3 } } });
     const jobs = await paginateCustomizationJobs({}, { client, pageSize: 100, retry: { ...FAST_RETRY, retries: 10 } }).toArray();
     expect(arnsOf(jobs)).toEqual(referenceListing(JOBS));

@@ -1,14 +1,16 @@
 import { execFile } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { setImmediate as tick } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { generateJobs } from '../src/emulator/index.js';
 import { paginateCustomizationJobs } from '../src/index.js';
 import { CLI_ENV } from './support/cli.js';
+import { gatedClient } from './support/gated-client.js';
 import { arnsOf, listRequests, setup } from './support/listing.js';
 import { referenceListing } from './support/reference-listing.js';
+import { settle } from './support/settle.js';
+import { CHILD_PROCESS_MS } from './support/timeouts.js';
 
 const JOBS = generateJobs({ count: 1000, seed: 61 });
 
@@ -31,6 +33,7 @@ describe('streams and other consumers of async iterables', () => {
 
   test('pipeline applies back-pressure: a stalled writer means no page beyond the read-ahead bound', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
     let written = 0;
     const stalled = new Writable({
       objectMode: true,
@@ -39,10 +42,15 @@ describe('streams and other consumers of async iterables', () => {
         written++; // never calls back: the writer has stalled
       },
     });
-    const done = pipeline(Readable.from(paginateCustomizationJobs({}, { client, pageSize: 100, prefetch: 1 })), stalled);
+    const done = pipeline(
+      Readable.from(paginateCustomizationJobs({}, { client: sends.client, pageSize: 100, prefetch: 1 })),
+      stalled,
+    );
     await expect.poll(() => written).toBe(1);
-    for (let i = 0; i < 50; i++) await tick();
-    // Page 1 is being consumed and page 2 waits in the read-ahead: nothing more.
+    // Page 1 is being consumed and page 2 waits in the read-ahead: once page 2 is in, nothing more.
+    await expect.poll(() => sends.calls[1]?.settled).toBe('fulfilled');
+    await settle();
+    expect(sends.calls).toHaveLength(2);
     expect(listRequests(emulator)).toHaveLength(2);
     stalled.destroy(new Error('stop'));
     await expect(done).rejects.toThrow('stop');
@@ -50,10 +58,15 @@ describe('streams and other consumers of async iterables', () => {
 
   test('ReadableStream.from, and cancel() stops the listing', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
-    const reader = ReadableStream.from(paginateCustomizationJobs({}, { client, pageSize: 100, prefetch: 0 })).getReader();
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
+    const reader = ReadableStream.from(
+      paginateCustomizationJobs({}, { client: sends.client, pageSize: 100, prefetch: 0 }),
+    ).getReader();
     const first = await reader.read();
     expect(first.value?.jobArn).toBe(referenceListing(JOBS)[0]);
     await reader.cancel();
+    await settle();
+    expect(sends.calls).toHaveLength(1);
     expect(listRequests(emulator)).toHaveLength(1);
   });
 
@@ -66,7 +79,7 @@ describe('streams and other consumers of async iterables', () => {
     },
   );
 
-  test('a CommonJS consumer can require() the package and its emulator', async () => {
+  test('a CommonJS consumer can require() the package and its emulator', { timeout: CHILD_PROCESS_MS }, async () => {
     const script = fileURLToPath(new URL('../examples/commonjs.cjs', import.meta.url));
     const output = await new Promise<string>((resolve, reject) => {
       execFile(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
+import { CHILD_PROCESS_MS } from './support/timeouts.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,7 +38,9 @@ async function pack(specs: readonly string[], extra: readonly string[] = []): Pr
 
 const packed = async () => ((await pack(['.'], ['--dry-run']))[0]?.files ?? []).map((file) => file.path);
 
-test('npm pack holds dist/ with its types, the README and the license, and nothing else', async () => {
+test('npm pack holds dist/ with its types, the README and the license, and nothing else', {
+  timeout: CHILD_PROCESS_MS,
+}, async () => {
   const files = await packed();
   expect(files).toEqual(
     expect.arrayContaining([
@@ -58,7 +61,7 @@ test('npm pack holds dist/ with its types, the README and the license, and nothi
   expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
 });
 
-test('every path package.json points at is in the package', async () => {
+test('every path package.json points at is in the package', { timeout: CHILD_PROCESS_MS }, async () => {
   const files = new Set(await packed());
   const targets = [
     ...Object.values(packageJson.bin),

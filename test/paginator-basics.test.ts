@@ -1,24 +1,32 @@
 import { describe, expect, test } from 'vitest';
 import { generateJobs } from '../src/emulator/index.js';
 import { paginateCustomizationJobs } from '../src/index.js';
+import { gatedClient } from './support/gated-client.js';
 import { arnsOf, listRequests, setup } from './support/listing.js';
 import { referenceListing } from './support/reference-listing.js';
+import { settle } from './support/settle.js';
+import { MANY_REQUESTS_MS } from './support/timeouts.js';
 
 const JOBS = generateJobs({ count: 2600, seed: 21 });
 
 describe('1. lazy and fresh', () => {
   test('no request is sent before the first next()', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
-    const listing = paginateCustomizationJobs({}, { client });
+    // Counted at send(), so a request shows even before it reaches the emulator.
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
+    const listing = paginateCustomizationJobs({}, { client: sends.client });
     const iterator = listing[Symbol.asyncIterator]();
     listing
       .filter(() => true)
       .map((job) => job.jobName)
       .take(3);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
+    expect(sends.calls).toHaveLength(0);
     expect(emulator.requests).toHaveLength(0);
     await iterator.next();
-    expect(emulator.requests).toHaveLength(1);
+    expect(sends.calls[0]?.input.nextToken).toBeUndefined();
+    expect(listRequests(emulator)).toHaveLength(1);
+    await iterator.return?.();
   });
 
   test('each [Symbol.asyncIterator]() starts a fresh listing', async () => {
@@ -45,13 +53,17 @@ describe('1. lazy and fresh', () => {
 });
 
 describe('2. complete', () => {
-  test.each([1000, 333, 1])('every summary exactly once, in the API’s order, at page size %i', async (pageSize) => {
-    const jobs = pageSize === 1 ? JOBS.slice(0, 150) : JOBS;
-    const { client } = await setup({ jobs });
-    const listed = arnsOf(await paginateCustomizationJobs({}, { client, pageSize }).toArray());
-    expect(listed).toEqual(referenceListing(jobs));
-    expect(new Set(listed).size).toBe(jobs.length);
-  });
+  test.each([1000, 333, 1])(
+    'every summary exactly once, in the API’s order, at page size %i',
+    { timeout: MANY_REQUESTS_MS },
+    async (pageSize) => {
+      const jobs = pageSize === 1 ? JOBS.slice(0, 150) : JOBS;
+      const { client } = await setup({ jobs });
+      const listed = arnsOf(await paginateCustomizationJobs({}, { client, pageSize }).toArray());
+      expect(listed).toEqual(referenceListing(jobs));
+      expect(new Set(listed).size).toBe(jobs.length);
+    },
+  );
 
   test('with filters and Ascending order too', async () => {
     const { client } = await setup({ jobs: JOBS });
@@ -147,55 +159,70 @@ describe('3. maxResults is hidden', () => {
 });
 
 // Read-ahead off, so that request counts are exact; with it on, the one page
-// in flight is aborted instead (test/read-ahead.test.ts).
+// in flight is aborted instead (test/read-ahead.test.ts). Sends are counted at
+// send() and asserted after settle(), so a request the listing should not
+// have made shows however slowly it would have reached the emulator.
 describe('4. it stops when the consumer stops', () => {
   test('break after 3 items, at the default page size: one request', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
     const seen: string[] = [];
-    for await (const job of paginateCustomizationJobs({}, { client, prefetch: 0 })) {
+    for await (const job of paginateCustomizationJobs({}, { client: sends.client, prefetch: 0 })) {
       seen.push(job.jobArn as string);
       if (seen.length === 3) break;
     }
+    await settle();
     expect(seen).toEqual(referenceListing(JOBS).slice(0, 3));
+    expect(sends.calls).toHaveLength(1);
     expect(listRequests(emulator).map((request) => request.query.maxResults)).toEqual(['1000']);
   });
 
   test('break after 3 items, at page size 2: two requests, no more', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
     let seen = 0;
-    for await (const _job of paginateCustomizationJobs({}, { client, pageSize: 2, prefetch: 0 })) {
+    for await (const _job of paginateCustomizationJobs({}, { client: sends.client, pageSize: 2, prefetch: 0 })) {
       if (++seen === 3) break;
     }
-    expect(listRequests(emulator)).toHaveLength(2);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
+    expect(sends.calls).toHaveLength(2);
     expect(listRequests(emulator)).toHaveLength(2);
   });
 
   test('return() on the iterator', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
-    const iterator = paginateCustomizationJobs({}, { client, pageSize: 10, prefetch: 0 })[Symbol.asyncIterator]();
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
+    const iterator = paginateCustomizationJobs({}, { client: sends.client, pageSize: 10, prefetch: 0 })[Symbol.asyncIterator]();
     await iterator.next();
     expect(await iterator.return?.()).toEqual({ done: true, value: undefined });
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    await settle();
+    expect(sends.calls).toHaveLength(1);
     expect(listRequests(emulator)).toHaveLength(1);
   });
 
   test('an exception thrown in the consumer', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
     const consume = async () => {
-      for await (const job of paginateCustomizationJobs({}, { client, pageSize: 10, prefetch: 0 })) {
+      for await (const job of paginateCustomizationJobs({}, { client: sends.client, pageSize: 10, prefetch: 0 })) {
         if (job) throw new Error('consumer failed');
       }
     };
     await expect(consume()).rejects.toThrow('consumer failed');
+    await settle();
+    expect(sends.calls).toHaveLength(1);
     expect(listRequests(emulator)).toHaveLength(1);
   });
 
   test('some() and find() stop at their answer', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
-    const listing = paginateCustomizationJobs({}, { client, pageSize: 100, prefetch: 0 });
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
+    const listing = paginateCustomizationJobs({}, { client: sends.client, pageSize: 100, prefetch: 0 });
     expect(await listing.some(() => true)).toBe(true);
     expect(await listing.find((job) => job.status === 'Completed')).toBeDefined();
+    await settle();
+    expect(sends.calls).toHaveLength(2);
     expect(listRequests(emulator)).toHaveLength(2);
   });
 });

@@ -1,17 +1,12 @@
-import { setImmediate as tick } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
 import { generateJobs } from '../src/emulator/index.js';
 import { type PaginationError, paginateCustomizationJobs } from '../src/index.js';
 import { gatedClient } from './support/gated-client.js';
 import { arnsOf, listRequests, setup } from './support/listing.js';
 import { referenceListing } from './support/reference-listing.js';
+import { settle } from './support/settle.js';
 
 const JOBS = generateJobs({ count: 1000, seed: 31 });
-
-/** Lets every pending callback and I/O event run, so that whatever would be sent has been. */
-async function settle() {
-  for (let i = 0; i < 20; i++) await tick();
-}
 
 describe('read-ahead', () => {
   test('while the consumer works on page 1, the request for page 2 is already sent', async () => {
@@ -101,12 +96,14 @@ describe('read-ahead', () => {
 
   test('on the wire, the aborted request closes its connection unanswered', async () => {
     const { emulator, client } = await setup({ jobs: JOBS, faults: { hang: { after: 1, probability: 1 } } });
-    const iterator = paginateCustomizationJobs({}, { client, pageSize: 100 })[Symbol.asyncIterator]();
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
+    const iterator = paginateCustomizationJobs({}, { client: sends.client, pageSize: 100 })[Symbol.asyncIterator]();
     await iterator.next();
     await expect.poll(() => listRequests(emulator).length).toBe(2);
     await iterator.return?.();
     await expect.poll(() => listRequests(emulator)[1]?.status).toBe(0);
     await settle();
+    expect(sends.calls).toHaveLength(2);
     expect(listRequests(emulator)).toHaveLength(2);
   });
 
@@ -131,8 +128,10 @@ describe('read-ahead', () => {
 
   test('take(n) never prefetches past its count', async () => {
     const { emulator, client } = await setup({ jobs: JOBS });
-    await paginateCustomizationJobs({}, { client, pageSize: 100, prefetch: 5 }).take(150).toArray();
+    const sends = gatedClient(client, Number.POSITIVE_INFINITY);
+    await paginateCustomizationJobs({}, { client: sends.client, pageSize: 100, prefetch: 5 }).take(150).toArray();
     await settle();
+    expect(sends.calls.map((call) => call.input.maxResults)).toEqual([100, 50]);
     expect(listRequests(emulator).map((request) => request.query.maxResults)).toEqual(['100', '50']);
   });
 

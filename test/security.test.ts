@@ -7,6 +7,7 @@ import { type Faults, generateJobs, startEmulator } from '../src/emulator/index.
 import { paginateCustomizationJobs, type RetryEvent } from '../src/index.js';
 import { clientFor, useEmulator } from './support/emulator-client.js';
 import { FAST_RETRY } from './support/listing.js';
+import { MANY_REQUESTS_MS, REAL_WAITS_MS } from './support/timeouts.js';
 
 const SECRETS = {
   accessKeyId: 'AKIAIOSFODNN7LEAKCHK',
@@ -26,7 +27,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('no credentials, signatures or Authorization header in what the library shows', () => {
+// The client's own retries (maxAttempts: 2) wait out the SDK's real backoff.
+describe('no credentials, signatures or Authorization header in what the library shows', { timeout: REAL_WAITS_MS }, () => {
   test.each<[string, Faults, Record<string, unknown>]>([
     ['throttling, retried then failed', { throttle: { probability: 1 } }, { retry: { ...FAST_RETRY, retries: 2 } }],
     ['HTTP 500', { serverError: { probability: 1 } }, { retry: { ...FAST_RETRY, retries: 1 } }],
@@ -66,7 +68,7 @@ describe('no credentials, signatures or Authorization header in what the library
   });
 });
 
-describe('the emulator under fuzzing', () => {
+describe('the emulator under fuzzing', { timeout: MANY_REQUESTS_MS }, () => {
   test('random methods, paths, queries and bodies get answers below 500, and it keeps serving', async () => {
     const emulator = await startEmulator({ jobs: generateJobs({ count: 50 }) });
     const client = clientFor(emulator);
