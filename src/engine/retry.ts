@@ -393,9 +393,10 @@ export async function withRetry<T>(
     // p-retry counts the attempts and keeps maxRetryTime; the wait is ours, so
     // that onRetry can be told how long it will be before it begins.
     return await pRetry(run, {
-      retries: backoff.retries,
-      maxRetryTime: backoff.maxRetryTime,
+      ...backoff,
+      // The wait itself is drawn in shouldRetry; p-retry's own is zero.
       minTimeout: 0,
+      randomize: false,
       signal,
       shouldRetry: async ({ error, attemptNumber, retriesLeft, retriesConsumed }) => {
         if (signal.aborted) return false;
