@@ -15,13 +15,16 @@
  * @module bedrock-customization-jobs
  */
 export type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
-export type { CustomizationJobFilter } from './customization-job-filter.js';
-export { AsyncChain } from './engine/async-chain.js';
-export type { Source } from './engine/batch-source.js';
-export { ConfigurationError, type ConfigurationSetting } from './engine/configuration-error.js';
-export { Listing } from './engine/listing.js';
-export type { ListingOptions } from './engine/listing-options.js';
-export { MalformedResponseError } from './engine/malformed-response-error.js';
+export { DEFAULT_RETRY, RequestTimeoutError, type RetryEvent, type RetryOptions } from './attempts/retry.js';
+export type { CustomizationJobFilter } from './bedrock/customization-job-filter.js';
+export { MalformedResponseError } from './bedrock/malformed-response-error.js';
+export {
+  type BedrockClientLike,
+  type PaginateCustomizationJobsOptions,
+  paginateCustomizationJobs,
+} from './bedrock/paginate-customization-jobs.js';
+export { AsyncChain } from './chain/async-chain.js';
+export type { Source } from './chain/batch-source.js';
 export {
   chunks,
   drop,
@@ -38,12 +41,9 @@ export {
   some,
   take,
   toArray,
-} from './engine/operators.js';
-export type { Page } from './engine/page-loop.js';
-export { type ListingProgress, PaginationError, RejectedTokenError, RepeatedTokenError } from './engine/pagination-error.js';
-export { DEFAULT_RETRY, RequestTimeoutError, type RetryEvent, type RetryOptions } from './engine/retry.js';
-export {
-  type BedrockClientLike,
-  type PaginateCustomizationJobsOptions,
-  paginateCustomizationJobs,
-} from './paginate-customization-jobs.js';
+} from './chain/operators.js';
+export { ConfigurationError, type ConfigurationSetting } from './paging/configuration-error.js';
+export { Listing } from './paging/listing.js';
+export type { ListingOptions } from './paging/listing-options.js';
+export type { Page } from './paging/page-loop.js';
+export { type ListingProgress, PaginationError, RejectedTokenError, RepeatedTokenError } from './paging/pagination-error.js';

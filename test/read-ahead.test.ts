@@ -155,7 +155,7 @@ describe('read-ahead', () => {
 
 describe('read-ahead costs O(1) per page, whatever its depth (issue 9, item 3)', () => {
   test('at prefetch 100 it asks the source for one result at a time, and holds at most 100 ahead', async () => {
-    const { readAhead } = await import('../src/engine/read-ahead.js');
+    const { readAhead } = await import('../src/paging/read-ahead.js');
     let pending = 0;
     let maxPending = 0;
     let produced = 0;

@@ -4,8 +4,8 @@
  * 2·L of its pages come again, however late it starts.
  */
 import { describe, expect, test, vi } from 'vitest';
-import { RECENT_TOKENS, TokenGuard } from '../src/engine/token-guard.js';
 import { paginateCustomizationJobs, RepeatedTokenError } from '../src/index.js';
+import { RECENT_TOKENS, TokenGuard } from '../src/paging/token-guard.js';
 
 /** Feeds a token sequence to a guard as the page loop does; returns the index of the first token refused. */
 function firstRefused(tokens: Iterable<string>): number | undefined {

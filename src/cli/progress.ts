@@ -1,5 +1,5 @@
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
-import type { RetryEvent } from '../engine/retry.js';
+import type { RetryEvent } from '../attempts/retry.js';
 
 /**
  * Pages, items, retries and time spent waiting on throttling, on one line

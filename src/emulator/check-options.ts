@@ -4,7 +4,7 @@
  * port of `'abc'` would otherwise become a Unix socket named `abc`, and a
  * misspelt fault would silently inject nothing.
  */
-import { assertOptionalObject, inputError, rejectUnknownKeys } from '../engine/input-errors.js';
+import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 
 /** The most jobs `generateJobs` makes: about 200 MB and 2 s; ten times that takes 2 GB. */
 export const MAX_GENERATED_JOBS = 100_000;

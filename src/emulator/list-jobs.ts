@@ -9,7 +9,7 @@ import {
   SORT_BY_VALUES,
   SORT_ORDERS,
   STATUSES,
-} from '../api-limits.js';
+} from '../bedrock/api-limits.js';
 import { Violations } from './api-error.js';
 import { type JobStore, type StoredJob, summaryJson } from './job-store.js';
 import { decodePageToken, encodePageToken, type KeyPosition, queryKey } from './page-token.js';

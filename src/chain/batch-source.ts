@@ -2,7 +2,7 @@
  * Items travel through a chain a page at a time, as arrays: one await per
  * page instead of one per item and operator. This is the protocol.
  */
-import { inputError } from './input-errors.js';
+import { inputError } from '../validation/input-errors.js';
 
 /**
  * Anything a chain can start from: an async or a sync iterable. Arrays,

@@ -1,6 +1,6 @@
-import { assertOptionalObject, inputError } from './input-errors.js';
-import { type RetryOptions, validateRetryOptions } from './retry.js';
-import { MAX_TIMER_MS, MAX_TIMER_TEXT } from './timer-limit.js';
+import { type RetryOptions, validateRetryOptions } from '../attempts/retry.js';
+import { assertOptionalObject, inputError } from '../validation/input-errors.js';
+import { MAX_TIMER_MS, MAX_TIMER_TEXT } from '../validation/timer-limit.js';
 
 /**
  * The paging options every listing takes. All are checked when the listing

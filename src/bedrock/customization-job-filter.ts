@@ -1,4 +1,5 @@
 import type { ListModelCustomizationJobsRequest } from '@aws-sdk/client-bedrock';
+import { assertOptionalObject, describeValue, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 import {
   EARLIEST_TIME,
   isSendableTime,
@@ -10,7 +11,6 @@ import {
   SORT_ORDERS,
   STATUSES,
 } from './api-limits.js';
-import { assertOptionalObject, describeValue, inputError, rejectUnknownKeys } from './engine/input-errors.js';
 
 /**
  * The request fields of ListModelCustomizationJobs, minus paging, with the

@@ -3,15 +3,15 @@ import {
   ListModelCustomizationJobsCommand,
   type ModelCustomizationJobSummary,
 } from '@aws-sdk/client-bedrock';
+import { Listing } from '../paging/listing.js';
+import { LISTING_OPTION_KEYS, type ListingOptions, validateListingOptions } from '../paging/listing-options.js';
+import type { ApiRules, FetchPage } from '../paging/page-loop.js';
+import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 import { MAX_RESULTS_MAX, NEXT_TOKEN_MAX_LENGTH, NEXT_TOKEN_PATTERN } from './api-limits.js';
 import { configurationProblem } from './client-configuration.js';
 import { type CustomizationJobFilter, type FilterFields, validateFilter } from './customization-job-filter.js';
 import { defaultClient } from './default-client.js';
-import { assertOptionalObject, inputError, rejectUnknownKeys } from './engine/input-errors.js';
-import { Listing } from './engine/listing.js';
-import { LISTING_OPTION_KEYS, type ListingOptions, validateListingOptions } from './engine/listing-options.js';
-import { MalformedResponseError } from './engine/malformed-response-error.js';
-import type { ApiRules, FetchPage } from './engine/page-loop.js';
+import { MalformedResponseError } from './malformed-response-error.js';
 
 /**
  * Anything with the SDK client's `send`: a `BedrockClient`, or a stand-in in tests.

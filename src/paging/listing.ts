@@ -1,6 +1,6 @@
+import { AsyncChain } from '../chain/async-chain.js';
+import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 import { linkAbort } from './abort-link.js';
-import { AsyncChain } from './async-chain.js';
-import { assertOptionalObject, inputError, rejectUnknownKeys } from './input-errors.js';
 import type { ListingConfig } from './listing-options.js';
 import { type ApiRules, type FetchPage, type Page, pageLoop } from './page-loop.js';
 import { readAhead } from './read-ahead.js';

@@ -1,7 +1,7 @@
 import pRetry from 'p-retry';
-import { assertOptionalObject, inputError, rejectUnknownKeys } from './input-errors.js';
-import { redactTransport } from './redact-transport.js';
-import { MAX_TIMER_MS, MAX_TIMER_TEXT } from './timer-limit.js';
+import { redactTransport } from '../bedrock/redact-transport.js';
+import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
+import { MAX_TIMER_MS, MAX_TIMER_TEXT } from '../validation/timer-limit.js';
 
 /**
  * What `onRetry` is told before each retry of a page, so that a log or a

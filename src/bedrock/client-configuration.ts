@@ -1,4 +1,4 @@
-import type { ConfigurationProblem } from './engine/configuration-error.js';
+import type { ConfigurationProblem } from '../paging/configuration-error.js';
 
 /**
  * The SDK's own errors for a client that cannot send: it throws them before

@@ -1,6 +1,6 @@
+import { type AttemptPolicy, AttemptsExhausted, RetryCallbackFailure, withRetry } from '../attempts/retry.js';
 import { ConfigurationError, type ConfigurationProblem } from './configuration-error.js';
 import { PaginationError, RejectedTokenError, RepeatedTokenError } from './pagination-error.js';
-import { type AttemptPolicy, AttemptsExhausted, RetryCallbackFailure, withRetry } from './retry.js';
 import { TokenGuard } from './token-guard.js';
 
 /** What the engine asks of one page. */

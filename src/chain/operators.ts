@@ -8,9 +8,10 @@
  * of the page it is on. A callback that returns a promise is awaited, and
  * from then on runs one item at a time, only when the consumer asks.
  */
+
+import { inputError } from '../validation/input-errors.js';
 import { AsyncChain } from './async-chain.js';
 import { assertSource, batchesOf, isThenable, type Source } from './batch-source.js';
-import { inputError } from './input-errors.js';
 
 /**
  * A chain step: takes a source, returns a chain. What {@link map},
