@@ -16,13 +16,13 @@
  */
 export type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
 export { DEFAULT_RETRY, RequestTimeoutError, type RetryEvent, type RetryOptions } from './attempts/retry.js';
-export type { CustomizationJobFilter } from './bedrock/customization-job-filter.js';
-export { MalformedResponseError } from './bedrock/malformed-response-error.js';
 export {
-  type BedrockClientLike,
+  type CustomizationJobFilter,
   type PaginateCustomizationJobsOptions,
   paginateCustomizationJobs,
-} from './bedrock/paginate-customization-jobs.js';
+} from './bedrock/kinds/customization-jobs.js';
+export { MalformedResponseError } from './bedrock/malformed-response-error.js';
+export type { BedrockClientLike, PaginateOptions } from './bedrock/paginate.js';
 export { AsyncChain } from './chain/async-chain.js';
 export type { Source } from './chain/batch-source.js';
 export {

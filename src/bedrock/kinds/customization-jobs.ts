@@ -1,0 +1,120 @@
+import {
+  FineTuningJobStatus,
+  ListModelCustomizationJobs$,
+  ListModelCustomizationJobsCommand,
+  type ListModelCustomizationJobsRequest,
+  ListModelCustomizationJobsRequest$,
+  type ModelCustomizationJobSummary,
+  SortJobsBy,
+  SortOrder,
+} from '@aws-sdk/client-bedrock';
+import { NAME_CONTAINS_MAX_LENGTH, NAME_CONTAINS_PATTERN } from '../api-limits.js';
+import type { FilterOf, ListingKind } from '../listing-kind.js';
+import { type PaginateOptions, paginatorOf } from '../paginate.js';
+
+/** ListModelCustomizationJobs: fine-tuning, continued pre-training, distillation and the rest. */
+export const customizationJobs: ListingKind<ListModelCustomizationJobsRequest, ModelCustomizationJobSummary> = {
+  operation: 'ListModelCustomizationJobs',
+  name: 'customization',
+  noun: 'customization job',
+  command: ListModelCustomizationJobsCommand,
+  schemas: { operation: ListModelCustomizationJobs$, request: ListModelCustomizationJobsRequest$ },
+  itemsKey: 'modelCustomizationJobSummaries',
+  arnField: 'jobArn',
+  timeField: 'creationTime',
+  filters: {
+    creationTimeAfter: { type: 'time', bound: 'after', description: 'jobs created strictly after this time' },
+    creationTimeBefore: { type: 'time', bound: 'before', description: 'jobs created strictly before this time' },
+    statusEquals: {
+      type: 'enum',
+      values: Object.values(FineTuningJobStatus),
+      match: { field: 'status', how: 'equals' },
+      description: 'jobs with this status',
+    },
+    nameContains: {
+      type: 'text',
+      minLength: 1,
+      maxLength: NAME_CONTAINS_MAX_LENGTH,
+      pattern: NAME_CONTAINS_PATTERN,
+      match: { field: 'jobName', how: 'contains' },
+      description: 'jobs whose name contains this text',
+    },
+    sortBy: { type: 'enum', values: Object.values(SortJobsBy), description: 'the field to sort by' },
+    sortOrder: { type: 'enum', values: Object.values(SortOrder), description: 'the order; default Descending' },
+  },
+  columns: ['creationTime', 'status', 'customizationType', 'jobName'],
+};
+
+/**
+ * The request fields of ListModelCustomizationJobs, minus paging, with the
+ * SDK's own types; the times may also be ISO-8601 strings, from
+ * 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z, the years that the
+ * API's ISO-8601 form takes, and `creationTimeAfter` must be earlier than
+ * `creationTimeBefore`.
+ *
+ * @example
+ * ```ts
+ * import { type CustomizationJobFilter, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const filter: CustomizationJobFilter = {
+ *   statusEquals: 'Completed',
+ *   nameContains: 'support',
+ *   creationTimeAfter: '2026-01-01T00:00:00Z',
+ *   creationTimeBefore: new Date(),
+ *   sortBy: 'CreationTime',
+ *   sortOrder: 'Ascending',
+ * };
+ * const jobs = paginateCustomizationJobs(filter);
+ * ```
+ */
+export type CustomizationJobFilter = FilterOf<ListModelCustomizationJobsRequest>;
+
+/**
+ * Options of {@link paginateCustomizationJobs}: those of every listing.
+ *
+ * @example
+ * ```ts
+ * import { BedrockClient } from '@aws-sdk/client-bedrock';
+ * import { type PaginateCustomizationJobsOptions, paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const options: PaginateCustomizationJobsOptions = {
+ *   // maxAttempts: 1 leaves retrying to the paginator, so that the two do not multiply.
+ *   client: new BedrockClient({ region: 'us-west-2', maxAttempts: 1 }),
+ *   pageSize: 200,
+ *   dedupe: true,
+ * };
+ * const jobs = paginateCustomizationJobs({ statusEquals: 'Completed' }, options);
+ * ```
+ */
+export type PaginateCustomizationJobsOptions = PaginateOptions;
+
+/**
+ * Every model customization job that matches `filter`, one at a time, in
+ * the API's order. It hides `nextToken` and `maxResults`, retries
+ * throttling with backoff, and stops requesting the moment its consumer
+ * stops. Bad input throws here, before any request.
+ *
+ * @param filter - The API's own filter fields: `statusEquals`, `nameContains`,
+ *   `creationTimeAfter`, `creationTimeBefore` (a `Date` or an ISO-8601 string),
+ *   `sortBy` and `sortOrder`.
+ * @param options - `client`, `pageSize`, `startingToken`, `signal`, `retry`, `prefetch`,
+ *   `requestTimeout` and `dedupe`.
+ * @returns A lazy async iterable of the SDK's `ModelCustomizationJobSummary`,
+ *   with chainable combinators and `.pages()`.
+ * @throws TypeError or RangeError, naming the field, the value and what is allowed.
+ *
+ * @example
+ * ```ts
+ * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * for await (const job of paginateCustomizationJobs({ statusEquals: 'Failed' })) {
+ *   console.log(job.jobName, job.creationTime);
+ * }
+ *
+ * const recent = await paginateCustomizationJobs({ sortOrder: 'Descending' })
+ *   .filter((job) => job.customizationType === 'FINE_TUNING')
+ *   .take(10)
+ *   .toArray();
+ * ```
+ */
+export const paginateCustomizationJobs = paginatorOf(customizationJobs);
