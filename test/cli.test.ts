@@ -1,11 +1,14 @@
 import { once } from 'node:events';
 import { describe, expect, test } from 'vitest';
+import { decodeContinuation, encodeContinuation } from '../src/cli/continuation-token.js';
 import { FLAGS } from '../src/cli/flags.js';
 import { type EmulatorJob, generateJobs } from '../src/emulator/index.js';
 import { continuationOf, runCli, runCliOnTty, startCli } from './support/cli.js';
 import { useEmulator } from './support/emulator-client.js';
 import { referenceListing } from './support/reference-listing.js';
 
+// Every test spawns the CLI, often several times: on a busy 2-core machine that takes seconds.
+const SPAWNS = { timeout: 60_000 };
 const JOBS = generateJobs({ count: 800, seed: 51 });
 const ALL = referenceListing(JOBS);
 const arnsOfLines = (stdout: string) =>
@@ -20,7 +23,7 @@ async function emulatorArgs(options: Parameters<typeof useEmulator>[0] = {}) {
   return { emulator, args: ['list', '--endpoint-url', emulator.url] };
 }
 
-describe('bedrock-jobs list: output formats', () => {
+describe('bedrock-jobs list: output formats', SPAWNS, () => {
   test('ndjson is the default when stdout is not a terminal: one job per line, every job, in order', async () => {
     const { args } = await emulatorArgs();
     const run = await runCli(args);
@@ -87,7 +90,7 @@ describe('bedrock-jobs list: output formats', () => {
   });
 });
 
-describe('bedrock-jobs list: stopping short and continuing', () => {
+describe('bedrock-jobs list: stopping short and continuing', SPAWNS, () => {
   test('--max-items leaves a --starting-token on the last line of stderr, and the runs join up exactly', async () => {
     const { args } = await emulatorArgs();
     const seen: string[] = [];
@@ -136,6 +139,38 @@ describe('bedrock-jobs list: stopping short and continuing', () => {
     expect(token).toBeDefined();
     const rest = await runCli([...args, '--page-size', '500', '--starting-token', token as string]);
     expect([...printed, ...arnsOfLines(rest.stdout)]).toEqual(ALL);
+    // The same token with another page size, and --max-items: exactly the next 10, then exactly the rest.
+    const ten = await runCli([...args, '--page-size', '100', '--max-items', '10', '--starting-token', token as string]);
+    expect(arnsOfLines(ten.stdout)).toEqual(ALL.slice(printed.length, printed.length + 10));
+    const after = await runCli([...args, '--page-size', '1000', '--starting-token', continuationOf(ten.stderr) as string]);
+    expect(arnsOfLines(after.stdout)).toEqual(ALL.slice(printed.length + 10));
+  });
+
+  test('a mid-page token continues exactly whatever --page-size the resumed run uses, --max-items exact with it', async () => {
+    const { args } = await emulatorArgs();
+    // What Ctrl-C printed after 144 items of a first page, in the token format of 0.1.0: skip 144 from the start.
+    const after144 = 'bj1.eyJ0IjpudWxsLCJzIjoxNDR9';
+    expect(decodeContinuation(after144)).toEqual({ pageToken: undefined, skip: 144 });
+    const rest = await runCli([...args, '--page-size', '100', '--starting-token', after144]);
+    expect(arnsOfLines(rest.stdout)).toEqual(ALL.slice(144));
+    const ten = await runCli([...args, '--page-size', '100', '--max-items', '10', '--starting-token', after144]);
+    expect(arnsOfLines(ten.stdout)).toEqual(ALL.slice(144, 154));
+
+    // From a later page, 90 items in, with page sizes below, near and above the skip: the runs join up exactly.
+    const first = await runCli([...args, '--page-size', '120', '--max-items', '120']);
+    const { pageToken } = decodeContinuation(continuationOf(first.stderr) as string);
+    const mid = encodeContinuation({ pageToken, skip: 90 });
+    for (const pageSize of ['7', '90', '1000']) {
+      const seen: string[] = [];
+      let token: string | undefined = mid;
+      while (token) {
+        const run = await runCli([...args, '--page-size', pageSize, '--max-items', '250', '--starting-token', token]);
+        expect(run.code).toBe(0);
+        seen.push(...arnsOfLines(run.stdout));
+        token = continuationOf(run.stderr);
+      }
+      expect(seen, `--page-size ${pageSize}`).toEqual(ALL.slice(210));
+    }
   });
 
   test('an API failure mid-listing: exit 1, one clear line, and a token that continues after the last item printed', async () => {
@@ -161,7 +196,7 @@ describe('bedrock-jobs list: stopping short and continuing', () => {
   });
 });
 
-describe('bedrock-jobs list: flags', () => {
+describe('bedrock-jobs list: flags', SPAWNS, () => {
   test('relative times: 7d is seven days back from now', async () => {
     const { emulator, args } = await emulatorArgs();
     const before = Date.now();
@@ -210,7 +245,11 @@ describe('bedrock-jobs list: flags', () => {
     [['--max-items', '0'], /^bedrock-jobs: --max-items must be a whole number ≥ 1; got '0'$/],
     [['--page-size', '5000'], /^bedrock-jobs: --page-size must be a whole number from 1 to 1000; got 5000$/],
     [['--creation-time-after', 'soon'], /^bedrock-jobs: --creation-time-after must be a valid Date or an ISO-8601 string/],
-    [['--starting-token', 'bj1.%%%'], /^bedrock-jobs: --starting-token is not a token this CLI printed/],
+    [
+      ['--starting-token', 'bj1.%%%'],
+      /^bedrock-jobs: --starting-token must be a token that a cut-short run printed, or the service's NextToken; got 'bj1.%%%'$/,
+    ],
+    [['--starting-token', 'a b'], /^bedrock-jobs: --starting-token must be a token that a cut-short run printed/],
     [['--bogus'], /^bedrock-jobs: Unknown option '--bogus'/],
     [['--region'], /^bedrock-jobs: Option '--region <value>' argument missing/],
   ])('%j is a usage error: exit 2, one line and a pointer to --help', async (flags, message) => {
@@ -237,7 +276,7 @@ describe('bedrock-jobs list: flags', () => {
   });
 });
 
-describe('bedrock-jobs list --emulator', () => {
+describe('bedrock-jobs list --emulator', SPAWNS, () => {
   test('works with no AWS account: NDJSON when piped', async () => {
     const run = await runCli(['list', '--emulator', '--max-items', '5']);
     expect(run.code).toBe(0);

@@ -4,8 +4,9 @@ import type { Emulator } from '../emulator/index.js';
 import { startEmulator } from '../emulator/index.js';
 import type { Page } from '../engine/page-loop.js';
 import { paginateCustomizationJobs } from '../index.js';
-import { type Continuation, decodeContinuation, encodeContinuation } from './continuation-token.js';
+import { type Continuation, decodeContinuation, encodeContinuation, FROM_THE_START } from './continuation-token.js';
 import { type Flags, outputFormat, UsageError, wholeNumber } from './flags.js';
+import { ListingPosition } from './listing-position.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
 import { Progress } from './progress.js';
 import { parseTimeFlag } from './relative-time.js';
@@ -53,28 +54,13 @@ function clientConfig(flags: Flags, emulator: Emulator | undefined): BedrockClie
   return config;
 }
 
-/** Where a stopped run continues: right after the last item printed. */
-function continuationAfter(
-  start: Continuation,
-  page: Page<unknown> | undefined,
-  printedInPage: number,
-): Continuation | undefined {
-  if (!page) return start;
-  if (printedInPage < page.items.length) return { pageToken: page.pageToken, skip: printedInPage };
-  return page.nextToken === undefined ? undefined : { pageToken: page.nextToken, skip: 0 };
-}
-
 /** `bedrock-jobs list`: returns the exit code. */
 export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Promise<number> {
   const format = OUTPUT_FORMATS[outputFormat(flags.output, io.stdout.isTTY === true)];
   const maxItems = wholeNumber('max-items', flags['max-items'], 1);
   const pageSize = wholeNumber('page-size', flags['page-size'], 0);
-  let start: Continuation = { pageToken: undefined, skip: 0 };
-  try {
-    if (flags['starting-token'] !== undefined) start = decodeContinuation(flags['starting-token']);
-  } catch (error) {
-    throw asUsageError(error as Error);
-  }
+  const start: Continuation =
+    flags['starting-token'] === undefined ? FROM_THE_START : decodeContinuation(flags['starting-token']);
 
   // The same jobs for a whole hour, so that a --starting-token from one demo run continues in the next.
   const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
@@ -100,6 +86,7 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
         startingToken: start.pageToken,
         signal,
         retry: { onRetry: (event) => progress.retry(event) },
+        // The skipped items come first in the listing, so the budget covers them too.
       }).pages({ maxItems: maxItems === undefined ? undefined : maxItems + start.skip });
     } catch (error) {
       if (error instanceof TypeError || error instanceof RangeError) throw asUsageError(error);
@@ -110,29 +97,28 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
       if (text && !io.stdout.write(text)) await once(io.stdout, 'drain');
     };
     let printed = 0;
-    let current: Page<ModelCustomizationJobSummary> | undefined;
-    let printedInPage = 0;
+    const position = new ListingPosition(start);
     let failure: unknown;
     await write(format.header());
     try {
       for await (const page of pages) {
-        printedInPage = current === undefined ? start.skip : 0;
-        current = page;
         progress.clear();
-        for (; printedInPage < page.items.length; printedInPage++) {
+        for (let index = position.enter(page); index < page.items.length; index++) {
           // Writes to a pipe or a terminal block; a turn of the event loop now
           // and then lets Ctrl-C stop the run mid-page, where it was pressed.
-          if (printedInPage % 64 === 63) await new Promise(setImmediate);
+          if (index % 64 === 63) await new Promise(setImmediate);
           signal.throwIfAborted();
-          await write(format.item(page.items[printedInPage] as ModelCustomizationJobSummary, printed++));
+          await write(format.item(page.items[index] as ModelCustomizationJobSummary, printed++));
+          position.printed(index);
         }
+        position.leave();
         progress.page(page.items.length);
       }
     } catch (error) {
       failure = error;
     }
 
-    const next = continuationAfter(start, current, printedInPage);
+    const next = position.continuation;
     const cutShort = failure !== undefined || (maxItems !== undefined && printed >= maxItems);
     const token = cutShort && next ? encodeContinuation(next) : undefined;
     progress.clear();
