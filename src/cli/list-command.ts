@@ -5,7 +5,8 @@ import { startEmulator } from '../emulator/index.js';
 import type { Page } from '../engine/page-loop.js';
 import { paginateCustomizationJobs } from '../index.js';
 import { type Continuation, decodeContinuation, encodeContinuation, FROM_THE_START } from './continuation-token.js';
-import { type Flags, outputFormat, UsageError, wholeNumber } from './flags.js';
+import { type Flags, outputFormat, wholeNumber } from './flags.js';
+import { asUsageError, reportFailure } from './library-errors.js';
 import { ListingPosition } from './listing-position.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
 import { Progress } from './progress.js';
@@ -19,22 +20,6 @@ export interface Io {
 /** Ctrl-C: the listing stops, and the run exits 130 after printing where to continue. */
 export class Interrupted extends Error {
   override readonly name = 'Interrupted';
-}
-
-/** The library's input errors name its own fields; the CLI names its flags. */
-const FLAG_NAMES: [RegExp, string][] = [
-  [/\bfilter\.statusEquals\b/g, '--status-equals'],
-  [/\bfilter\.nameContains\b/g, '--name-contains'],
-  [/\bfilter\.creationTimeAfter\b/g, '--creation-time-after'],
-  [/\bfilter\.creationTimeBefore\b/g, '--creation-time-before'],
-  [/\bfilter\.sortBy\b/g, '--sort-by'],
-  [/\bfilter\.sortOrder\b/g, '--sort-order'],
-  [/\boptions\.pageSize\b/g, '--page-size'],
-  [/\boptions\.startingToken\b/g, '--starting-token'],
-];
-
-function asUsageError(error: Error): UsageError {
-  return new UsageError(FLAG_NAMES.reduce((message, [pattern, flag]) => message.replace(pattern, flag), error.message));
 }
 
 function clientConfig(flags: Flags, emulator: Emulator | undefined): BedrockClientConfig {
@@ -118,21 +103,24 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
       failure = error;
     }
 
+    const interrupted = failure instanceof Interrupted || (failure !== undefined && signal.aborted);
+    const report = failure === undefined || interrupted ? undefined : reportFailure(failure, flags);
     const next = position.continuation;
-    const cutShort = failure !== undefined || (maxItems !== undefined && printed >= maxItems);
+    const cutShort = interrupted || report?.continues === true || (maxItems !== undefined && printed >= maxItems);
     const token = cutShort && next ? encodeContinuation(next) : undefined;
     progress.clear();
     await write(format.footer(token));
-    if (failure instanceof Interrupted || (failure !== undefined && signal.aborted)) {
+    if (interrupted) {
       io.stderr.write('Interrupted.\n');
-    } else if (failure !== undefined) {
+    } else if (report) {
       // One clear line; the stack only when asked for.
-      io.stderr.write(`bedrock-jobs: ${failure instanceof Error ? failure.message : String(failure)}\n`);
+      io.stderr.write(`bedrock-jobs: ${report.message}\n`);
       if (flags.debug && failure instanceof Error) io.stderr.write(`${failure.stack}\n`);
+      if (report.advice) io.stderr.write(`${report.advice}\n`);
     }
     if (token) io.stderr.write(`Continue with: --starting-token ${token}\n`);
     if (failure === undefined) return 0;
-    return signal.aborted ? 130 : 1;
+    return interrupted ? 130 : 1;
   } finally {
     client.destroy();
     await emulator?.close();
