@@ -243,19 +243,47 @@ describe('bedrock-jobs list: flags', SPAWNS, () => {
     ],
     [['--output', 'xml'], /^bedrock-jobs: --output must be one of json, ndjson, table, csv; got 'xml'$/],
     [['--max-items', '0'], /^bedrock-jobs: --max-items must be a whole number ≥ 1; got '0'$/],
-    [['--page-size', '5000'], /^bedrock-jobs: --page-size must be a whole number from 1 to 1000; got 5000$/],
-    [['--creation-time-after', 'soon'], /^bedrock-jobs: --creation-time-after must be a valid Date or an ISO-8601 string/],
+    [['--max-items', '-3'], /^bedrock-jobs: --max-items must be a whole number ≥ 1; got '-3'$/],
+    [['--page-size', '5000'], /^bedrock-jobs: --page-size must be a whole number from 1 to 1000; got '5000'$/],
+    [
+      ['--creation-time-after', 'soon'],
+      /^bedrock-jobs: --creation-time-after must be an ISO-8601 time such as 2026-01-31T12:00:00Z, or a duration back from now such as 30m, 12h, 7d or 2w; got 'soon'$/,
+    ],
+    [
+      ['--creation-time-before', '99999999999d'],
+      /^bedrock-jobs: --creation-time-before must be a time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z; got '99999999999d'$/,
+    ],
+    [
+      ['--creation-time-after', '1d', '--creation-time-before', '2d'],
+      /^bedrock-jobs: --creation-time-after must be earlier than --creation-time-before; got /,
+    ],
     [
       ['--starting-token', 'bj1.%%%'],
       /^bedrock-jobs: --starting-token must be a token that a cut-short run printed, or the service's NextToken; got 'bj1.%%%'$/,
     ],
     [['--starting-token', 'a b'], /^bedrock-jobs: --starting-token must be a token that a cut-short run printed/],
+    [
+      ['--endpoint-url', 'not-a-url'],
+      /^bedrock-jobs: --endpoint-url must be an http:\/\/ or https:\/\/ URL such as http:\/\/127.0.0.1:4010; got 'not-a-url'$/,
+    ],
+    [['--region', 'us east'], /^bedrock-jobs: --region must be an AWS region such as us-east-1; got 'us east'$/],
+    [['--max-items', '2', '--max-items', '3'], /^bedrock-jobs: --max-items is given twice \('2', then '3'\); give it once$/],
+    [
+      ['--emulator', '--endpoint-url', 'http://127.0.0.1:9'],
+      /^bedrock-jobs: --emulator and --endpoint-url cannot be used together: --emulator lists its own jobs$/,
+    ],
     [['--bogus'], /^bedrock-jobs: Unknown option '--bogus'/],
-    [['--region'], /^bedrock-jobs: Option '--region <value>' argument missing/],
-  ])('%j is a usage error: exit 2, one line and a pointer to --help', async (flags, message) => {
-    const run = await runCli(['list', '--endpoint-url', 'http://127.0.0.1:9', ...flags]);
+    [['--region'], /^bedrock-jobs: --region needs a value, such as --region us-west-2$/],
+    [['--region', '--profile', 'prod'], /^bedrock-jobs: --region needs a value, such as --region us-west-2$/],
+  ])('%j is a usage error: exit 2, one line that names the flag, and a pointer to --help', async (flags, message) => {
+    // An endpoint that refuses at once, so that a usage error the CLI missed fails fast instead of reaching AWS.
+    const endpoint = flags.some((flag) => flag === '--endpoint-url' || flag === '--emulator')
+      ? []
+      : ['--endpoint-url', 'http://127.0.0.1:9'];
+    const run = await runCli(['list', ...endpoint, ...flags]);
     expect(run.code).toBe(2);
     const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(message);
     expect(lines[1]).toBe("Run 'bedrock-jobs list --help' for usage.");
   });

@@ -15,7 +15,6 @@ const FLAG_NAMES: readonly [string, string][] = [
   ['filter.creationTimeBefore', '--creation-time-before'],
   ['filter.sortBy', '--sort-by'],
   ['filter.sortOrder', '--sort-order'],
-  ['options.pageSize', '--page-size'],
 ];
 
 /** An input error of the library (a TypeError or RangeError naming its field) as a usage error naming the flag. */

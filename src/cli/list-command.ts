@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { BedrockClient, type BedrockClientConfig, type ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
+import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../api-limits.js';
 import type { Emulator } from '../emulator/index.js';
 import { startEmulator } from '../emulator/index.js';
 import type { Page } from '../engine/page-loop.js';
 import { paginateCustomizationJobs } from '../index.js';
 import { type Continuation, decodeContinuation, encodeContinuation, FROM_THE_START } from './continuation-token.js';
-import { type Flags, outputFormat, wholeNumber } from './flags.js';
+import { endpointUrl, type Flags, outputFormat, wholeNumber } from './flags.js';
 import { asUsageError, reportFailure } from './library-errors.js';
 import { ListingPosition } from './listing-position.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
@@ -22,7 +23,7 @@ export class Interrupted extends Error {
   override readonly name = 'Interrupted';
 }
 
-function clientConfig(flags: Flags, emulator: Emulator | undefined): BedrockClientConfig {
+function clientConfig(flags: Flags, endpoint: string | undefined, emulator: Emulator | undefined): BedrockClientConfig {
   // The paginator retries each page itself; the SDK's own retries would multiply with it.
   const config: BedrockClientConfig = { maxAttempts: 1 };
   if (emulator) {
@@ -35,7 +36,7 @@ function clientConfig(flags: Flags, emulator: Emulator | undefined): BedrockClie
   }
   if (flags.region) config.region = flags.region;
   if (flags.profile) config.profile = flags.profile;
-  if (flags['endpoint-url']) config.endpoint = flags['endpoint-url'];
+  if (endpoint) config.endpoint = endpoint;
   return config;
 }
 
@@ -43,14 +44,18 @@ function clientConfig(flags: Flags, emulator: Emulator | undefined): BedrockClie
 export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Promise<number> {
   const format = OUTPUT_FORMATS[outputFormat(flags.output, io.stdout.isTTY === true)];
   const maxItems = wholeNumber('max-items', flags['max-items'], 1);
-  const pageSize = wholeNumber('page-size', flags['page-size'], 0);
+  const pageSize = wholeNumber('page-size', flags['page-size'], MAX_RESULTS_MIN, MAX_RESULTS_MAX);
+  const endpoint = endpointUrl(flags['endpoint-url']);
+  const now = Date.now();
+  const time = (flag: 'creation-time-after' | 'creation-time-before') =>
+    flags[flag] === undefined ? undefined : parseTimeFlag(flag, flags[flag], now);
   const start: Continuation =
     flags['starting-token'] === undefined ? FROM_THE_START : decodeContinuation(flags['starting-token']);
 
   // The same jobs for a whole hour, so that a --starting-token from one demo run continues in the next.
   const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
   const emulator = flags.emulator ? await startEmulator({ jobs: { count: 2500, seed: 1, endingAt: hour } }) : undefined;
-  const client = new BedrockClient(clientConfig(flags, emulator));
+  const client = new BedrockClient(clientConfig(flags, endpoint, emulator));
   const progress = new Progress(io.stderr);
   const countingClient = progress.wrap(client);
   try {
@@ -59,9 +64,8 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
       const filter = {
         statusEquals: flags['status-equals'],
         nameContains: flags['name-contains'],
-        creationTimeAfter: flags['creation-time-after'] === undefined ? undefined : parseTimeFlag(flags['creation-time-after']),
-        creationTimeBefore:
-          flags['creation-time-before'] === undefined ? undefined : parseTimeFlag(flags['creation-time-before']),
+        creationTimeAfter: time('creation-time-after'),
+        creationTimeBefore: time('creation-time-before'),
         sortBy: flags['sort-by'],
         sortOrder: flags['sort-order'],
       };
