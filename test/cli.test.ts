@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { decodeContinuation, encodeContinuation } from '../src/cli/continuation-token.js';
 import { FLAGS } from '../src/cli/flags.js';
@@ -65,6 +66,26 @@ describe('bedrock-jobs list: output formats', SPAWNS, () => {
     expect(run.stdout).toMatch(/\d+ pages · \d+ items · 0 retries · 0\.0 s waiting on throttling/);
     const byArn = new Map(JOBS.map((job) => [job.jobArn, job]));
     for (const arn of ALL.slice(0, 5)) expect(run.stdout).toContain(byArn.get(arn)?.jobName);
+  });
+
+  test('progress says 1 page, 1 item, 1 retry in the singular', async () => {
+    const { args } = await emulatorArgs({ faults: { throttle: { first: 1 } } });
+    const run = await runCliOnTty([...args, '--max-items', '1']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/1 page · 1 item · 1 retry · \d+\.\d s waiting on throttling/);
+    expect(run.stdout).not.toMatch(/\b1 (pages|items|retries)\b/);
+  });
+
+  test('progress shows a backoff while it is waited out, and how long it is', async () => {
+    // The CLI's backoff before a first retry: 500 ms, times a jitter in [1, 2).
+    const { args } = await emulatorArgs({ faults: { throttle: { first: 1 } } });
+    const run = await runCliOnTty([...args, '--max-items', '5']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /0 pages · 0 items · 1 retry · 0\.0 s waiting on throttling · throttled, retrying page 1 in (0\.[5-9]|1\.0) s/,
+    );
+    // Once the page is in, the backoff note is gone.
+    expect(run.stdout).toMatch(/1 page · 5 items · 1 retry · \d\.\d s waiting on throttling(?! ·)/);
   });
 
   test('progress stays off stderr when stderr is not a terminal', async () => {
@@ -286,6 +307,16 @@ describe('bedrock-jobs list: flags', SPAWNS, () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(message);
     expect(lines[1]).toBe("Run 'bedrock-jobs list --help' for usage.");
+  });
+
+  test('--version prints the version from package.json', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const args of [['--version'], ['list', '--version']]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stdout).toBe(`bedrock-jobs ${version}\n`);
+      expect(run.stderr).toBe('');
+    }
   });
 
   test('an unknown command is a usage error', async () => {

@@ -94,6 +94,7 @@ export const FLAGS = {
     example: '--emulator',
   },
   debug: { type: 'boolean', help: 'Show stack traces with errors.', example: '--debug' },
+  version: { type: 'boolean', help: 'Print the version of bedrock-jobs.', example: '--version' },
   help: { type: 'boolean', help: 'Show this help.', example: '--help' },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -118,7 +119,7 @@ export function helpText(): string {
     '  bedrock-jobs list --status-equals Failed --creation-time-after 7d --output csv > failed.csv',
     '  bedrock-jobs list --region us-east-1 --output ndjson | jq -r .jobName',
     '',
-    'Exit codes: 0 done, 1 the API failed, 2 usage error, 130 interrupted.',
+    'Exit codes: 0 done, 1 the listing failed (an API error, or no region or credentials), 2 usage error, 130 interrupted.',
     '',
   );
   return lines.join('\n');
