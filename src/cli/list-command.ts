@@ -46,9 +46,12 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
   const maxItems = wholeNumber('max-items', flags['max-items'], 1);
   const pageSize = wholeNumber('page-size', flags['page-size'], MAX_RESULTS_MIN, MAX_RESULTS_MAX);
   const endpoint = endpointUrl(flags['endpoint-url']);
+  // Both durations count back from the same instant.
   const now = Date.now();
   const time = (flag: 'creation-time-after' | 'creation-time-before') =>
     flags[flag] === undefined ? undefined : parseTimeFlag(flag, flags[flag], now);
+  const creationTimeAfter = time('creation-time-after');
+  const creationTimeBefore = time('creation-time-before');
   const start: Continuation =
     flags['starting-token'] === undefined ? FROM_THE_START : decodeContinuation(flags['starting-token']);
 
@@ -64,8 +67,8 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
       const filter = {
         statusEquals: flags['status-equals'],
         nameContains: flags['name-contains'],
-        creationTimeAfter: time('creation-time-after'),
-        creationTimeBefore: time('creation-time-before'),
+        creationTimeAfter,
+        creationTimeBefore,
         sortBy: flags['sort-by'],
         sortOrder: flags['sort-order'],
       };
@@ -75,8 +78,9 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
         startingToken: start.pageToken,
         signal,
         retry: { onRetry: (event) => progress.retry(event) },
+      })
         // The skipped items come first in the listing, so the budget covers them too.
-      }).pages({ maxItems: maxItems === undefined ? undefined : maxItems + start.skip });
+        .pages({ maxItems: maxItems === undefined ? undefined : maxItems + start.skip });
     } catch (error) {
       if (error instanceof TypeError || error instanceof RangeError) throw asUsageError(error);
       throw error;
