@@ -1,5 +1,7 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { decodeContinuation, encodeContinuation } from '../src/cli/continuation-token.js';
 import { FLAGS } from '../src/cli/flags.js';
 import { type EmulatorJob, generateJobs } from '../src/emulator/index.js';
 import { continuationOf, runCli, runCliOnTty, startCli } from './support/cli.js';
@@ -63,6 +65,26 @@ describe('bedrock-jobs list: output formats', { timeout: CHILD_PROCESS_MS }, () 
     expect(run.stdout).toMatch(/\d+ pages · \d+ items · 0 retries · 0\.0 s waiting on throttling/);
     const byArn = new Map(JOBS.map((job) => [job.jobArn, job]));
     for (const arn of ALL.slice(0, 5)) expect(run.stdout).toContain(byArn.get(arn)?.jobName);
+  });
+
+  test('progress says 1 page, 1 item, 1 retry in the singular', async () => {
+    const { args } = await emulatorArgs({ faults: { throttle: { first: 1 } } });
+    const run = await runCliOnTty([...args, '--max-items', '1']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/1 page · 1 item · 1 retry · \d+\.\d s waiting on throttling/);
+    expect(run.stdout).not.toMatch(/\b1 (pages|items|retries)\b/);
+  });
+
+  test('progress shows a backoff while it is waited out, and how long it is', async () => {
+    // The CLI's backoff before a first retry: 500 ms, times a jitter in [1, 2).
+    const { args } = await emulatorArgs({ faults: { throttle: { first: 1 } } });
+    const run = await runCliOnTty([...args, '--max-items', '5']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /0 pages · 0 items · 1 retry · 0\.0 s waiting on throttling · throttled, retrying page 1 in (0\.[5-9]|1\.0) s/,
+    );
+    // Once the page is in, the backoff note is gone.
+    expect(run.stdout).toMatch(/1 page · 5 items · 1 retry · \d\.\d s waiting on throttling(?! ·)/);
   });
 
   test('progress stays off stderr when stderr is not a terminal', async () => {
@@ -137,6 +159,38 @@ describe('bedrock-jobs list: stopping short and continuing', { timeout: CHILD_PR
     expect(token).toBeDefined();
     const rest = await runCli([...args, '--page-size', '500', '--starting-token', token as string]);
     expect([...printed, ...arnsOfLines(rest.stdout)]).toEqual(ALL);
+    // The same token with another page size, and --max-items: exactly the next 10, then exactly the rest.
+    const ten = await runCli([...args, '--page-size', '100', '--max-items', '10', '--starting-token', token as string]);
+    expect(arnsOfLines(ten.stdout)).toEqual(ALL.slice(printed.length, printed.length + 10));
+    const after = await runCli([...args, '--page-size', '1000', '--starting-token', continuationOf(ten.stderr) as string]);
+    expect(arnsOfLines(after.stdout)).toEqual(ALL.slice(printed.length + 10));
+  });
+
+  test('a mid-page token continues exactly whatever --page-size the resumed run uses, --max-items exact with it', async () => {
+    const { args } = await emulatorArgs();
+    // What Ctrl-C printed after 144 items of a first page, in the token format of 0.1.0: skip 144 from the start.
+    const after144 = 'bj1.eyJ0IjpudWxsLCJzIjoxNDR9';
+    expect(decodeContinuation(after144)).toEqual({ pageToken: undefined, skip: 144 });
+    const rest = await runCli([...args, '--page-size', '100', '--starting-token', after144]);
+    expect(arnsOfLines(rest.stdout)).toEqual(ALL.slice(144));
+    const ten = await runCli([...args, '--page-size', '100', '--max-items', '10', '--starting-token', after144]);
+    expect(arnsOfLines(ten.stdout)).toEqual(ALL.slice(144, 154));
+
+    // From a later page, 90 items in, with page sizes below, near and above the skip: the runs join up exactly.
+    const first = await runCli([...args, '--page-size', '120', '--max-items', '120']);
+    const { pageToken } = decodeContinuation(continuationOf(first.stderr) as string);
+    const mid = encodeContinuation({ pageToken, skip: 90 });
+    for (const pageSize of ['7', '90', '1000']) {
+      const seen: string[] = [];
+      let token: string | undefined = mid;
+      while (token) {
+        const run = await runCli([...args, '--page-size', pageSize, '--max-items', '250', '--starting-token', token]);
+        expect(run.code).toBe(0);
+        seen.push(...arnsOfLines(run.stdout));
+        token = continuationOf(run.stderr);
+      }
+      expect(seen, `--page-size ${pageSize}`).toEqual(ALL.slice(210));
+    }
   });
 
   test('an API failure mid-listing: exit 1, one clear line, and a token that continues after the last item printed', async () => {
@@ -209,17 +263,59 @@ describe('bedrock-jobs list: flags', { timeout: CHILD_PROCESS_MS }, () => {
     ],
     [['--output', 'xml'], /^bedrock-jobs: --output must be one of json, ndjson, table, csv; got 'xml'$/],
     [['--max-items', '0'], /^bedrock-jobs: --max-items must be a whole number ≥ 1; got '0'$/],
-    [['--page-size', '5000'], /^bedrock-jobs: --page-size must be a whole number from 1 to 1000; got 5000$/],
-    [['--creation-time-after', 'soon'], /^bedrock-jobs: --creation-time-after must be a valid Date or an ISO-8601 string/],
-    [['--starting-token', 'bj1.%%%'], /^bedrock-jobs: --starting-token is not a token this CLI printed/],
+    [['--max-items', '-3'], /^bedrock-jobs: --max-items must be a whole number ≥ 1; got '-3'$/],
+    [['--page-size', '5000'], /^bedrock-jobs: --page-size must be a whole number from 1 to 1000; got '5000'$/],
+    [
+      ['--creation-time-after', 'soon'],
+      /^bedrock-jobs: --creation-time-after must be an ISO-8601 time such as 2026-01-31T12:00:00Z, or a duration back from now such as 30m, 12h, 7d or 2w; got 'soon'$/,
+    ],
+    [
+      ['--creation-time-before', '99999999999d'],
+      /^bedrock-jobs: --creation-time-before must be a time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z; got '99999999999d'$/,
+    ],
+    [
+      ['--creation-time-after', '1d', '--creation-time-before', '2d'],
+      /^bedrock-jobs: --creation-time-after must be earlier than --creation-time-before; got /,
+    ],
+    [
+      ['--starting-token', 'bj1.%%%'],
+      /^bedrock-jobs: --starting-token must be a token that a cut-short run printed, or the service's NextToken; got 'bj1.%%%'$/,
+    ],
+    [['--starting-token', 'a b'], /^bedrock-jobs: --starting-token must be a token that a cut-short run printed/],
+    [
+      ['--endpoint-url', 'not-a-url'],
+      /^bedrock-jobs: --endpoint-url must be an http:\/\/ or https:\/\/ URL such as http:\/\/127.0.0.1:4010; got 'not-a-url'$/,
+    ],
+    [['--region', 'us east'], /^bedrock-jobs: --region must be an AWS region such as us-east-1; got 'us east'$/],
+    [['--max-items', '2', '--max-items', '3'], /^bedrock-jobs: --max-items is given twice \('2', then '3'\); give it once$/],
+    [
+      ['--emulator', '--endpoint-url', 'http://127.0.0.1:9'],
+      /^bedrock-jobs: --emulator and --endpoint-url cannot be used together: --emulator lists its own jobs$/,
+    ],
     [['--bogus'], /^bedrock-jobs: Unknown option '--bogus'/],
-    [['--region'], /^bedrock-jobs: Option '--region <value>' argument missing/],
-  ])('%j is a usage error: exit 2, one line and a pointer to --help', async (flags, message) => {
-    const run = await runCli(['list', '--endpoint-url', 'http://127.0.0.1:9', ...flags]);
+    [['--region'], /^bedrock-jobs: --region needs a value, such as --region us-west-2$/],
+    [['--region', '--profile', 'prod'], /^bedrock-jobs: --region needs a value, such as --region us-west-2$/],
+  ])('%j is a usage error: exit 2, one line that names the flag, and a pointer to --help', async (flags, message) => {
+    // An endpoint that refuses at once, so that a usage error the CLI missed fails fast instead of reaching AWS.
+    const endpoint = flags.some((flag) => flag === '--endpoint-url' || flag === '--emulator')
+      ? []
+      : ['--endpoint-url', 'http://127.0.0.1:9'];
+    const run = await runCli(['list', ...endpoint, ...flags]);
     expect(run.code).toBe(2);
     const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(message);
     expect(lines[1]).toBe("Run 'bedrock-jobs list --help' for usage.");
+  });
+
+  test('--version prints the version from package.json', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const args of [['--version'], ['list', '--version']]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stdout).toBe(`bedrock-jobs ${version}\n`);
+      expect(run.stderr).toBe('');
+    }
   });
 
   test('an unknown command is a usage error', async () => {

@@ -90,10 +90,11 @@ export const FLAGS = {
   },
   emulator: {
     type: 'boolean',
-    help: 'Demo mode: start the embedded Bedrock emulator with realistic jobs and list those. No AWS account needed.',
+    help: 'Demo mode: start the embedded Bedrock emulator with realistic jobs and list those. No AWS account needed; not with --endpoint-url, --region or --profile.',
     example: '--emulator',
   },
   debug: { type: 'boolean', help: 'Show stack traces with errors.', example: '--debug' },
+  version: { type: 'boolean', help: 'Print the version of bedrock-jobs.', example: '--version' },
   help: { type: 'boolean', help: 'Show this help.', example: '--help' },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -118,39 +119,99 @@ export function helpText(): string {
     '  bedrock-jobs list --status-equals Failed --creation-time-after 7d --output csv > failed.csv',
     '  bedrock-jobs list --region us-east-1 --output ndjson | jq -r .jobName',
     '',
-    'Exit codes: 0 done, 1 the API failed, 2 usage error, 130 interrupted.',
+    'Exit codes: 0 done, 1 the listing failed (an API error, or no region or credentials), 2 usage error, 130 interrupted.',
     '',
   );
   return lines.join('\n');
 }
 
-/** Reads `list`'s flags, strictly: an unknown flag or a missing value is a usage error. */
+/** Whether a command-line word is a flag rather than a value: values that start with a dash, such as -3, are values. */
+const looksLikeFlag = (arg: string) => arg.startsWith('--');
+
+/**
+ * Reads `list`'s flags, strictly: an unknown flag, a missing value or a flag
+ * given twice is a usage error. A flag's value is the next word whatever it
+ * starts with (`--max-items -3` is a bad number, not an ambiguous option),
+ * unless that word is itself a flag.
+ */
 export function parseFlags(args: readonly string[]): Flags {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const spec: FlagSpec | undefined = looksLikeFlag(arg) ? (FLAGS as Record<string, FlagSpec>)[arg.slice(2)] : undefined;
+    if (spec?.type !== 'string') {
+      joined.push(arg);
+      continue;
+    }
+    const value = args[i + 1];
+    if (value === undefined || looksLikeFlag(value)) throw new UsageError(`${arg} needs a value, such as ${spec.example}`);
+    joined.push(`${arg}=${value}`);
+    i++;
+  }
+  const parse = () =>
+    parseArgs({
+      args: joined,
       options: Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [name, { type: spec.type }])) as Record<
         string,
         { type: 'string' | 'boolean' }
       >,
       strict: true,
       allowPositionals: true,
+      tokens: true,
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    return values as Flags;
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(
       (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? String(error),
     );
   }
+  const { values, positionals, tokens } = parsed;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const given = new Map<string, string | undefined>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (given.has(token.name)) {
+      const values = token.value === undefined ? '' : ` ('${given.get(token.name)}', then '${token.value}')`;
+      throw new UsageError(`--${token.name} is given twice${values}; give it once`);
+    }
+    given.set(token.name, token.value);
+  }
+  const flags = values as Flags;
+  checkCombinations(flags);
+  return flags;
 }
 
-export function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
+/** The emulator is its own endpoint, region and credentials: flags that set those would be ignored. */
+function checkCombinations(flags: Flags): void {
+  if (!flags.emulator) return;
+  for (const name of ['endpoint-url', 'region', 'profile'] as const) {
+    if (flags[name] !== undefined) {
+      throw new UsageError(`--emulator and --${name} cannot be used together: --emulator lists its own jobs`);
+    }
+  }
+}
+
+/** A whole number flag from `min` to `max`, or `undefined` when the flag is not given. */
+export function wholeNumber(flag: string, value: string | undefined, min: number, max?: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min)
-    throw new UsageError(`--${flag} must be a whole number ≥ ${min}; got '${value}'`);
-  return Number(value);
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < min || (max !== undefined && number > max)) {
+    const range = max === undefined ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${flag} must be a whole number ${range}; got '${value}'`);
+  }
+  return number;
+}
+
+/** `--endpoint-url`: an http or https URL, checked here so that a typo is a usage error, not a failed request. */
+export function endpointUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new UsageError(`--endpoint-url must be an http:// or https:// URL such as http://127.0.0.1:4010; got '${value}'`);
+  }
+  return value;
 }
 
 export function outputFormat(value: string | undefined, stdoutIsTty: boolean): OutputName {

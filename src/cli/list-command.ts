@@ -1,11 +1,14 @@
 import { once } from 'node:events';
 import { BedrockClient, type BedrockClientConfig, type ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
+import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
 import type { Emulator } from '../emulator/index.js';
 import { startEmulator } from '../emulator/index.js';
 import { paginateCustomizationJobs } from '../index.js';
 import type { Page } from '../paging/page-loop.js';
-import { type Continuation, decodeContinuation, encodeContinuation } from './continuation-token.js';
-import { type Flags, outputFormat, UsageError, wholeNumber } from './flags.js';
+import { type Continuation, decodeContinuation, encodeContinuation, FROM_THE_START } from './continuation-token.js';
+import { endpointUrl, type Flags, outputFormat, wholeNumber } from './flags.js';
+import { asUsageError, reportFailure } from './library-errors.js';
+import { ListingPosition } from './listing-position.js';
 import { OUTPUT_FORMATS } from './output-formats.js';
 import { Progress } from './progress.js';
 import { parseTimeFlag } from './relative-time.js';
@@ -20,23 +23,7 @@ export class Interrupted extends Error {
   override readonly name = 'Interrupted';
 }
 
-/** The library's input errors name its own fields; the CLI names its flags. */
-const FLAG_NAMES: [RegExp, string][] = [
-  [/\bfilter\.statusEquals\b/g, '--status-equals'],
-  [/\bfilter\.nameContains\b/g, '--name-contains'],
-  [/\bfilter\.creationTimeAfter\b/g, '--creation-time-after'],
-  [/\bfilter\.creationTimeBefore\b/g, '--creation-time-before'],
-  [/\bfilter\.sortBy\b/g, '--sort-by'],
-  [/\bfilter\.sortOrder\b/g, '--sort-order'],
-  [/\boptions\.pageSize\b/g, '--page-size'],
-  [/\boptions\.startingToken\b/g, '--starting-token'],
-];
-
-function asUsageError(error: Error): UsageError {
-  return new UsageError(FLAG_NAMES.reduce((message, [pattern, flag]) => message.replace(pattern, flag), error.message));
-}
-
-function clientConfig(flags: Flags, emulator: Emulator | undefined): BedrockClientConfig {
+function clientConfig(flags: Flags, endpoint: string | undefined, emulator: Emulator | undefined): BedrockClientConfig {
   // The paginator retries each page itself; the SDK's own retries would multiply with it.
   const config: BedrockClientConfig = { maxAttempts: 1 };
   if (emulator) {
@@ -49,37 +36,29 @@ function clientConfig(flags: Flags, emulator: Emulator | undefined): BedrockClie
   }
   if (flags.region) config.region = flags.region;
   if (flags.profile) config.profile = flags.profile;
-  if (flags['endpoint-url']) config.endpoint = flags['endpoint-url'];
+  if (endpoint) config.endpoint = endpoint;
   return config;
-}
-
-/** Where a stopped run continues: right after the last item printed. */
-function continuationAfter(
-  start: Continuation,
-  page: Page<unknown> | undefined,
-  printedInPage: number,
-): Continuation | undefined {
-  if (!page) return start;
-  if (printedInPage < page.items.length) return { pageToken: page.pageToken, skip: printedInPage };
-  return page.nextToken === undefined ? undefined : { pageToken: page.nextToken, skip: 0 };
 }
 
 /** `bedrock-jobs list`: returns the exit code. */
 export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Promise<number> {
   const format = OUTPUT_FORMATS[outputFormat(flags.output, io.stdout.isTTY === true)];
   const maxItems = wholeNumber('max-items', flags['max-items'], 1);
-  const pageSize = wholeNumber('page-size', flags['page-size'], 0);
-  let start: Continuation = { pageToken: undefined, skip: 0 };
-  try {
-    if (flags['starting-token'] !== undefined) start = decodeContinuation(flags['starting-token']);
-  } catch (error) {
-    throw asUsageError(error as Error);
-  }
+  const pageSize = wholeNumber('page-size', flags['page-size'], MAX_RESULTS_MIN, MAX_RESULTS_MAX);
+  const endpoint = endpointUrl(flags['endpoint-url']);
+  // Both durations count back from the same instant.
+  const now = Date.now();
+  const time = (flag: 'creation-time-after' | 'creation-time-before') =>
+    flags[flag] === undefined ? undefined : parseTimeFlag(flag, flags[flag], now);
+  const creationTimeAfter = time('creation-time-after');
+  const creationTimeBefore = time('creation-time-before');
+  const start: Continuation =
+    flags['starting-token'] === undefined ? FROM_THE_START : decodeContinuation(flags['starting-token']);
 
   // The same jobs for a whole hour, so that a --starting-token from one demo run continues in the next.
   const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
   const emulator = flags.emulator ? await startEmulator({ jobs: { count: 2500, seed: 1, endingAt: hour } }) : undefined;
-  const client = new BedrockClient(clientConfig(flags, emulator));
+  const client = new BedrockClient(clientConfig(flags, endpoint, emulator));
   const progress = new Progress(io.stderr);
   const countingClient = progress.wrap(client);
   try {
@@ -88,9 +67,8 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
       const filter = {
         statusEquals: flags['status-equals'],
         nameContains: flags['name-contains'],
-        creationTimeAfter: flags['creation-time-after'] === undefined ? undefined : parseTimeFlag(flags['creation-time-after']),
-        creationTimeBefore:
-          flags['creation-time-before'] === undefined ? undefined : parseTimeFlag(flags['creation-time-before']),
+        creationTimeAfter,
+        creationTimeBefore,
         sortBy: flags['sort-by'],
         sortOrder: flags['sort-order'],
       };
@@ -100,7 +78,9 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
         startingToken: start.pageToken,
         signal,
         retry: { onRetry: (event) => progress.retry(event) },
-      }).pages({ maxItems: maxItems === undefined ? undefined : maxItems + start.skip });
+      })
+        // The skipped items come first in the listing, so the budget covers them too.
+        .pages({ maxItems: maxItems === undefined ? undefined : maxItems + start.skip });
     } catch (error) {
       if (error instanceof TypeError || error instanceof RangeError) throw asUsageError(error);
       throw error;
@@ -110,43 +90,45 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
       if (text && !io.stdout.write(text)) await once(io.stdout, 'drain');
     };
     let printed = 0;
-    let current: Page<ModelCustomizationJobSummary> | undefined;
-    let printedInPage = 0;
+    const position = new ListingPosition(start);
     let failure: unknown;
     await write(format.header());
     try {
       for await (const page of pages) {
-        printedInPage = current === undefined ? start.skip : 0;
-        current = page;
         progress.clear();
-        for (; printedInPage < page.items.length; printedInPage++) {
+        for (let index = position.enter(page); index < page.items.length; index++) {
           // Writes to a pipe or a terminal block; a turn of the event loop now
           // and then lets Ctrl-C stop the run mid-page, where it was pressed.
-          if (printedInPage % 64 === 63) await new Promise(setImmediate);
+          if (index % 64 === 63) await new Promise(setImmediate);
           signal.throwIfAborted();
-          await write(format.item(page.items[printedInPage] as ModelCustomizationJobSummary, printed++));
+          await write(format.item(page.items[index] as ModelCustomizationJobSummary, printed++));
+          position.printed(index);
         }
+        position.leave();
         progress.page(page.items.length);
       }
     } catch (error) {
       failure = error;
     }
 
-    const next = continuationAfter(start, current, printedInPage);
-    const cutShort = failure !== undefined || (maxItems !== undefined && printed >= maxItems);
+    const interrupted = failure instanceof Interrupted || (failure !== undefined && signal.aborted);
+    const report = failure === undefined || interrupted ? undefined : reportFailure(failure, flags);
+    const next = position.continuation;
+    const cutShort = interrupted || report?.continues === true || (maxItems !== undefined && printed >= maxItems);
     const token = cutShort && next ? encodeContinuation(next) : undefined;
     progress.clear();
     await write(format.footer(token));
-    if (failure instanceof Interrupted || (failure !== undefined && signal.aborted)) {
+    if (interrupted) {
       io.stderr.write('Interrupted.\n');
-    } else if (failure !== undefined) {
+    } else if (report) {
       // One clear line; the stack only when asked for.
-      io.stderr.write(`bedrock-jobs: ${failure instanceof Error ? failure.message : String(failure)}\n`);
+      io.stderr.write(`bedrock-jobs: ${report.message}\n`);
       if (flags.debug && failure instanceof Error) io.stderr.write(`${failure.stack}\n`);
+      if (report.advice) io.stderr.write(`${report.advice}\n`);
     }
     if (token) io.stderr.write(`Continue with: --starting-token ${token}\n`);
     if (failure === undefined) return 0;
-    return signal.aborted ? 130 : 1;
+    return interrupted ? 130 : 1;
   } finally {
     client.destroy();
     await emulator?.close();

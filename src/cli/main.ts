@@ -3,6 +3,7 @@
  * bedrock-jobs: ListModelCustomizationJobs from the terminal, with the AWS
  * CLI's flag names. `bedrock-jobs list --help` for usage.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { helpText, parseFlags, UsageError } from './flags.js';
 import { Interrupted, listCommand } from './list-command.js';
@@ -10,8 +11,18 @@ import { Interrupted, listCommand } from './list-command.js';
 // This SDK release still supports Node 20; its notice on every run is noise in a terminal.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+/** `bedrock-jobs 0.1.0`: from the package.json two levels up, as in src/cli and dist/cli alike. */
+function versionLine(): string {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `bedrock-jobs ${version}\n`;
+}
+
 async function main(args: readonly string[]): Promise<number> {
   const [command, ...rest] = args;
+  if (command === '--version') {
+    process.stdout.write(versionLine());
+    return 0;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(helpText());
     return command === undefined ? 2 : 0;
@@ -20,6 +31,10 @@ async function main(args: readonly string[]): Promise<number> {
   const flags = parseFlags(rest);
   if (flags.help) {
     process.stdout.write(helpText());
+    return 0;
+  }
+  if (flags.version) {
+    process.stdout.write(versionLine());
     return 0;
   }
   const controller = new AbortController();

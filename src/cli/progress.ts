@@ -1,10 +1,20 @@
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { RetryEvent } from '../attempts/retry.js';
 
+/** "1 page", "2 pages": a count with its noun, singular for one. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const WAITING_ON: Record<RetryEvent['reason'], string> = { throttling: 'throttled', transient: 'request failed' };
+
 /**
  * Pages, items, retries and time spent waiting on throttling, on one line
- * of stderr, redrawn as pages arrive; only when stderr is a terminal, so
- * that logs and pipes stay clean.
+ * of stderr, redrawn as pages arrive and as a backoff begins (with what it
+ * waits for and how long); only when stderr is a terminal, so that logs and
+ * pipes stay clean.
  */
 export class Progress {
   readonly #stream: NodeJS.WriteStream;
@@ -14,6 +24,8 @@ export class Progress {
   #retries = 0;
   #throttledMs = 0;
   #throttledAt: number | undefined;
+  /** The backoff being waited out, shown until the retry is sent. */
+  #backoff: string | undefined;
   #shown = false;
 
   constructor(stream: NodeJS.WriteStream) {
@@ -29,6 +41,10 @@ export class Progress {
         this.#throttledMs += performance.now() - this.#throttledAt;
         this.#throttledAt = undefined;
       }
+      if (this.#backoff !== undefined) {
+        this.#backoff = undefined;
+        this.#draw();
+      }
       return (client.send as (...a: unknown[]) => Promise<unknown>)(...args);
     }) as BedrockClient['send'];
     return wrapped;
@@ -37,6 +53,7 @@ export class Progress {
   retry(event: RetryEvent): void {
     this.#retries++;
     if (event.reason === 'throttling') this.#throttledAt = performance.now();
+    this.#backoff = `${WAITING_ON[event.reason]}, retrying page ${event.pageNumber} in ${seconds(event.delayMs)}`;
     this.#draw();
   }
 
@@ -56,9 +73,13 @@ export class Progress {
   #draw(): void {
     if (!this.#enabled) return;
     this.#shown = true;
-    const waited = `${(this.#throttledMs / 1000).toFixed(1)} s waiting on throttling`;
-    this.#stream.write(
-      `\r\x1b[K${this.#pages} pages · ${this.#items.toLocaleString('en-US')} items · ${this.#retries} retries · ${waited}`,
-    );
+    const parts = [
+      count(this.#pages, 'page'),
+      count(this.#items, 'item'),
+      count(this.#retries, 'retry', 'retries'),
+      `${seconds(this.#throttledMs)} waiting on throttling`,
+    ];
+    if (this.#backoff !== undefined) parts.push(this.#backoff);
+    this.#stream.write(`\r\x1b[K${parts.join(' · ')}`);
   }
 }

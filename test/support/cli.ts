@@ -19,10 +19,13 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs the built CLI to the end, with stdout and stderr piped (so not terminals). */
-export function runCli(args: readonly string[]): Promise<Run> {
+/**
+ * Runs the built CLI to the end, with stdout and stderr piped (so not
+ * terminals), in {@link CLI_ENV} or exactly the environment given.
+ */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = CLI_ENV): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: CLI_ENV, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { env, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });
