@@ -14,13 +14,25 @@
  * @packageDocumentation
  * @module bedrock-customization-jobs
  */
-export type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
+export type {
+  CustomModelSummary,
+  EvaluationSummary,
+  ModelCopyJobSummary,
+  ModelCustomizationJobSummary,
+  ModelImportJobSummary,
+  ModelInvocationJobSummary,
+} from '@aws-sdk/client-bedrock';
 export { DEFAULT_RETRY, RequestTimeoutError, type RetryEvent, type RetryOptions } from './attempts/retry.js';
+export { type CustomModelFilter, paginateCustomModels } from './bedrock/kinds/custom-models.js';
 export {
   type CustomizationJobFilter,
   type PaginateCustomizationJobsOptions,
   paginateCustomizationJobs,
 } from './bedrock/kinds/customization-jobs.js';
+export { type EvaluationJobFilter, paginateEvaluationJobs } from './bedrock/kinds/evaluation-jobs.js';
+export { type ModelCopyJobFilter, paginateModelCopyJobs } from './bedrock/kinds/model-copy-jobs.js';
+export { type ModelImportJobFilter, paginateModelImportJobs } from './bedrock/kinds/model-import-jobs.js';
+export { type ModelInvocationJobFilter, paginateModelInvocationJobs } from './bedrock/kinds/model-invocation-jobs.js';
 export { MalformedResponseError } from './bedrock/malformed-response-error.js';
 export type { BedrockClientLike, PaginateOptions } from './bedrock/paginate.js';
 export { AsyncChain } from './chain/async-chain.js';

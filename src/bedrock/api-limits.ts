@@ -8,8 +8,32 @@ import { FineTuningJobStatus, SortJobsBy, SortOrder } from '@aws-sdk/client-bedr
 export const MAX_RESULTS_MIN = 1;
 export const MAX_RESULTS_MAX = 1000;
 
+/**
+ * A pattern as the API reference prints it, matched against the whole
+ * value: the reference's patterns carry no anchors, and some have a
+ * top-level `|`, which bare `^…$` would bind to its first and last
+ * alternatives only.
+ */
+export function wholeMatch(source: string): RegExp {
+  return new RegExp(`^(?:${source})$`);
+}
+
+/** The pattern as the API reference prints it, for messages: what {@link wholeMatch} was given. */
+export function referencePattern(pattern: RegExp): string {
+  const { source } = pattern;
+  return source.startsWith('^(?:') && source.endsWith(')$') ? source.slice(4, -2) : source;
+}
+
 export const NAME_CONTAINS_MAX_LENGTH = 63;
-export const NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9+\-.])*$/;
+/** `JobName`: the names of customization and import jobs. */
+export const NAME_CONTAINS_PATTERN = wholeMatch('[a-zA-Z0-9](-*[a-zA-Z0-9\\+\\-\\.])*');
+/** `CustomModelName`: the names of custom models, and the target names of copy jobs. */
+export const CUSTOM_MODEL_NAME_PATTERN = wholeMatch('([0-9a-zA-Z][_-]?){1,63}');
+/** `ModelArn`: a custom model's ARN or a foundation model's, 20 to 1011 characters. */
+export const MODEL_ARN_PATTERN = wholeMatch(
+  'arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:(([0-9]{12}:custom-model/((imported)|([a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}))(([:][a-z0-9-]{1,63}){0,2})?/[a-z0-9]{12})|(:foundation-model/[a-z0-9-]{1,63}[.]{1}([a-z0-9-]{1,63}[.]){0,2}[a-z0-9-]{1,63}([:][a-z0-9-]{1,63}){0,2}))',
+);
+export const MODEL_ARN_LENGTH = [20, 1011] as const;
 
 export const NEXT_TOKEN_MAX_LENGTH = 2048;
 export const NEXT_TOKEN_PATTERN = /^\S*$/;

@@ -1,5 +1,5 @@
 import { assertOptionalObject, describeValue, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
-import { EARLIEST_TIME, isSendableTime, LATEST_TIME, parseIsoTime } from './api-limits.js';
+import { EARLIEST_TIME, isSendableTime, LATEST_TIME, parseIsoTime, referencePattern } from './api-limits.js';
 import type { AnyListingKind, FilterRule } from './listing-kind.js';
 
 /** What a rule allows, in words: one sentence for the library's errors, the CLI's help and the docs. */
@@ -8,7 +8,7 @@ export function allowedBy(rule: FilterRule): string {
     case 'enum':
       return `one of ${rule.values.join(', ')}`;
     case 'text':
-      return `${rule.minLength} to ${rule.maxLength} characters matching ${rule.pattern.source}`;
+      return `${rule.minLength} to ${rule.maxLength} characters matching ${referencePattern(rule.pattern)}`;
     case 'time':
       return 'a valid Date or an ISO-8601 string such as 2026-01-31T12:00:00Z';
     case 'boolean':

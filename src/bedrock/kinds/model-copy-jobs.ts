@@ -1,0 +1,98 @@
+import {
+  ListModelCopyJobs$,
+  ListModelCopyJobsCommand,
+  type ListModelCopyJobsRequest,
+  ListModelCopyJobsRequest$,
+  ModelCopyJobStatus,
+  type ModelCopyJobSummary,
+  SortJobsBy,
+  SortOrder,
+} from '@aws-sdk/client-bedrock';
+import { CUSTOM_MODEL_NAME_PATTERN, MODEL_ARN_LENGTH, MODEL_ARN_PATTERN, wholeMatch } from '../api-limits.js';
+import type { FilterOf, ListingKind } from '../listing-kind.js';
+import { paginatorOf } from '../paginate.js';
+
+/** ListModelCopyJobs: the jobs that copy custom models between regions or accounts. */
+export const modelCopyJobs: ListingKind<ListModelCopyJobsRequest, ModelCopyJobSummary> = {
+  operation: 'ListModelCopyJobs',
+  name: 'copy',
+  noun: 'model copy job',
+  command: ListModelCopyJobsCommand,
+  schemas: { operation: ListModelCopyJobs$, request: ListModelCopyJobsRequest$ },
+  itemsKey: 'modelCopyJobSummaries',
+  arnField: 'jobArn',
+  timeField: 'creationTime',
+  filters: {
+    creationTimeAfter: { type: 'time', bound: 'after', description: 'jobs created strictly after this time' },
+    creationTimeBefore: { type: 'time', bound: 'before', description: 'jobs created strictly before this time' },
+    statusEquals: {
+      type: 'enum',
+      values: Object.values(ModelCopyJobStatus),
+      match: { field: 'status', how: 'equals' },
+      description: 'jobs with this status',
+    },
+    sourceAccountEquals: {
+      type: 'text',
+      minLength: 12,
+      maxLength: 12,
+      pattern: wholeMatch('[0-9]{12}'),
+      match: { field: 'sourceAccountId', how: 'equals' },
+      description: 'jobs that copy from this account',
+    },
+    sourceModelArnEquals: {
+      type: 'text',
+      minLength: MODEL_ARN_LENGTH[0],
+      maxLength: MODEL_ARN_LENGTH[1],
+      pattern: MODEL_ARN_PATTERN,
+      match: { field: 'sourceModelArn', how: 'equals' },
+      description: 'jobs that copy this model',
+    },
+    targetModelNameContains: {
+      type: 'text',
+      minLength: 1,
+      maxLength: 63,
+      pattern: CUSTOM_MODEL_NAME_PATTERN,
+      match: { field: 'targetModelName', how: 'contains' },
+      description: 'jobs whose copy is named with this text',
+    },
+    sortBy: { type: 'enum', values: Object.values(SortJobsBy), description: 'the field to sort by' },
+    sortOrder: { type: 'enum', values: Object.values(SortOrder), description: 'the order; default Descending' },
+  },
+  columns: ['creationTime', 'status', 'sourceAccountId', 'targetModelName'],
+};
+
+/**
+ * The request fields of ListModelCopyJobs, minus paging; the times may
+ * also be ISO-8601 strings. `targetModelNameContains` travels on the wire
+ * as `outputModelNameContains`, as the SDK's schema says.
+ *
+ * @example
+ * ```ts
+ * import { type ModelCopyJobFilter, paginateModelCopyJobs } from 'bedrock-customization-jobs';
+ *
+ * const filter: ModelCopyJobFilter = { sourceAccountEquals: '111122223333', targetModelNameContains: 'support' };
+ * const copies = paginateModelCopyJobs(filter);
+ * ```
+ */
+export type ModelCopyJobFilter = FilterOf<ListModelCopyJobsRequest>;
+
+/**
+ * Every model copy job that matches `filter`, one at a time, in the API's
+ * order, with everything {@link paginateCustomizationJobs} does.
+ *
+ * @param filter - `statusEquals`, `sourceAccountEquals`, `sourceModelArnEquals`,
+ *   `targetModelNameContains`, `creationTimeAfter`, `creationTimeBefore`, `sortBy`, `sortOrder`.
+ * @param options - As {@link paginateCustomizationJobs}'s; `dedupe` keys on `jobArn`.
+ * @returns A lazy async iterable of the SDK's `ModelCopyJobSummary`.
+ * @throws TypeError or RangeError, naming the field, the value and what is allowed.
+ *
+ * @example
+ * ```ts
+ * import { paginateModelCopyJobs } from 'bedrock-customization-jobs';
+ *
+ * for await (const job of paginateModelCopyJobs({ statusEquals: 'Failed' })) {
+ *   console.log(job.targetModelName, job.failureMessage);
+ * }
+ * ```
+ */
+export const paginateModelCopyJobs = paginatorOf(modelCopyJobs);

@@ -1,0 +1,81 @@
+import {
+  ListModelImportJobs$,
+  ListModelImportJobsCommand,
+  type ListModelImportJobsRequest,
+  ListModelImportJobsRequest$,
+  ModelImportJobStatus,
+  type ModelImportJobSummary,
+  SortJobsBy,
+  SortOrder,
+} from '@aws-sdk/client-bedrock';
+import { NAME_CONTAINS_MAX_LENGTH, NAME_CONTAINS_PATTERN } from '../api-limits.js';
+import type { FilterOf, ListingKind } from '../listing-kind.js';
+import { paginatorOf } from '../paginate.js';
+
+/** ListModelImportJobs: the jobs that import models from Amazon S3 or SageMaker. */
+export const modelImportJobs: ListingKind<ListModelImportJobsRequest, ModelImportJobSummary> = {
+  operation: 'ListModelImportJobs',
+  name: 'import',
+  noun: 'model import job',
+  command: ListModelImportJobsCommand,
+  schemas: { operation: ListModelImportJobs$, request: ListModelImportJobsRequest$ },
+  itemsKey: 'modelImportJobSummaries',
+  arnField: 'jobArn',
+  timeField: 'creationTime',
+  filters: {
+    creationTimeAfter: { type: 'time', bound: 'after', description: 'jobs created strictly after this time' },
+    creationTimeBefore: { type: 'time', bound: 'before', description: 'jobs created strictly before this time' },
+    statusEquals: {
+      type: 'enum',
+      values: Object.values(ModelImportJobStatus),
+      match: { field: 'status', how: 'equals' },
+      description: 'jobs with this status',
+    },
+    nameContains: {
+      type: 'text',
+      minLength: 1,
+      maxLength: NAME_CONTAINS_MAX_LENGTH,
+      pattern: NAME_CONTAINS_PATTERN,
+      match: { field: 'jobName', how: 'contains' },
+      description: 'jobs whose name contains this text',
+    },
+    sortBy: { type: 'enum', values: Object.values(SortJobsBy), description: 'the field to sort by' },
+    sortOrder: { type: 'enum', values: Object.values(SortOrder), description: 'the order; default Descending' },
+  },
+  columns: ['creationTime', 'status', 'importedModelName', 'jobName'],
+};
+
+/**
+ * The request fields of ListModelImportJobs, minus paging; the times may
+ * also be ISO-8601 strings.
+ *
+ * @example
+ * ```ts
+ * import { type ModelImportJobFilter, paginateModelImportJobs } from 'bedrock-customization-jobs';
+ *
+ * const filter: ModelImportJobFilter = { statusEquals: 'Failed', creationTimeAfter: new Date(Date.now() - 86_400_000) };
+ * const failedToday = paginateModelImportJobs(filter);
+ * ```
+ */
+export type ModelImportJobFilter = FilterOf<ListModelImportJobsRequest>;
+
+/**
+ * Every model import job that matches `filter`, one at a time, in the
+ * API's order, with everything {@link paginateCustomizationJobs} does.
+ *
+ * @param filter - `statusEquals`, `nameContains`, `creationTimeAfter`,
+ *   `creationTimeBefore`, `sortBy`, `sortOrder`.
+ * @param options - As {@link paginateCustomizationJobs}'s; `dedupe` keys on `jobArn`.
+ * @returns A lazy async iterable of the SDK's `ModelImportJobSummary`.
+ * @throws TypeError or RangeError, naming the field, the value and what is allowed.
+ *
+ * @example
+ * ```ts
+ * import { paginateModelImportJobs } from 'bedrock-customization-jobs';
+ *
+ * const imported = await paginateModelImportJobs({ statusEquals: 'Completed' })
+ *   .map((job) => job.importedModelName)
+ *   .toArray();
+ * ```
+ */
+export const paginateModelImportJobs = paginatorOf(modelImportJobs);
