@@ -37,23 +37,9 @@ export { MalformedResponseError } from './bedrock/malformed-response-error.js';
 export type { BedrockClientLike, PaginateOptions } from './bedrock/paginate.js';
 export { AsyncChain } from './chain/async-chain.js';
 export type { Source } from './chain/batch-source.js';
-export {
-  chunks,
-  drop,
-  every,
-  filter,
-  find,
-  first,
-  flatMap,
-  forEach,
-  map,
-  type Operator,
-  pipe,
-  reduce,
-  some,
-  take,
-  toArray,
-} from './chain/operators.js';
+export { forEach, reduce, toArray } from './chain/operators/collect.js';
+export { every, find, first, some } from './chain/operators/find.js';
+export { chunks, drop, filter, flatMap, map, type Operator, pipe, take } from './chain/pipe.js';
 export { ConfigurationError, type ConfigurationSetting } from './paging/configuration-error.js';
 export { Listing } from './paging/listing.js';
 export type { ListingOptions } from './paging/listing-options.js';

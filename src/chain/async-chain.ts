@@ -1,10 +1,17 @@
 import { BatchIterator } from './batch-iterator.js';
 import { assertSource, type BatchSource, batchesOf, type OpenBatches, openBatches, type Source } from './batch-source.js';
-import * as operators from './operators.js';
+import { chunksStep } from './operators/chunks.js';
+import { forEach, reduce, toArray } from './operators/collect.js';
+import { filterStep } from './operators/filter.js';
+import { every, find, first, some } from './operators/find.js';
+import { flatMapStep } from './operators/flat-map.js';
+import { mapStep } from './operators/map.js';
+import { dropStep, takeStep } from './operators/take.js';
 
 /**
  * An async iterable of items with the TC39 iterator-helper methods, chainable.
- * Every method calls the standalone function of the same name, and every
+ * Every method runs the operator of the same name, the one that the
+ * standalone function (for {@link pipe}) runs too, and every
  * `[Symbol.asyncIterator]()` starts afresh from the source.
  *
  * @example
@@ -38,7 +45,7 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
     this.#open = open;
   }
 
-  /** @internal How the operators and `Listing.pages()` make chains: the constructor is protected. */
+  /** @internal How the methods, the pipeable operators and `Listing.pages()` make chains: the constructor is protected. */
   static ofBatches<T>(open: OpenBatches<T>): AsyncChain<T> {
     return new AsyncChain(open);
   }
@@ -82,76 +89,76 @@ export class AsyncChain<T> implements AsyncIterable<T>, BatchSource<T> {
     return new BatchIterator((cancel) => this.#open(undefined, cancel));
   }
 
-  /** Each item through `mapper`. See {@link operators.map}. */
+  /** Each item through `mapper`. See {@link map}. */
   map<U>(mapper: (value: T, index: number) => U | PromiseLike<U>): AsyncChain<Awaited<U>> {
-    return operators.map(mapper)(this);
+    return AsyncChain.ofBatches(mapStep(mapper)(this));
   }
 
-  /** The items that satisfy `predicate`; a type guard narrows the type. See {@link operators.filter}. */
+  /** The items that satisfy `predicate`; a type guard narrows the type. See {@link filter}. */
   filter<S extends T>(predicate: (value: T, index: number) => value is S): AsyncChain<S>;
   filter(predicate: (value: T, index: number) => unknown): AsyncChain<T>;
   filter(predicate: (value: T, index: number) => unknown): AsyncChain<T> {
-    return operators.filter(predicate)(this);
+    return AsyncChain.ofBatches(filterStep(predicate)(this));
   }
 
-  /** The first `count` items; no request asks for more. See {@link operators.take}. */
+  /** The first `count` items; no request asks for more. See {@link take}. */
   take(count: number): AsyncChain<T> {
-    return operators.take<T>(count)(this);
+    return AsyncChain.ofBatches(takeStep<T>(count)(this));
   }
 
-  /** All but the first `count` items. See {@link operators.drop}. */
+  /** All but the first `count` items. See {@link drop}. */
   drop(count: number): AsyncChain<T> {
-    return operators.drop<T>(count)(this);
+    return AsyncChain.ofBatches(dropStep<T>(count)(this));
   }
 
-  /** Each item through `mapper`, flattened one level. See {@link operators.flatMap}. */
+  /** Each item through `mapper`, flattened one level. See {@link flatMap}. */
   flatMap<U>(
     mapper: (value: T, index: number) => Iterable<U> | AsyncIterable<U> | PromiseLike<Iterable<U> | AsyncIterable<U>>,
   ): AsyncChain<U> {
-    return operators.flatMap(mapper)(this);
+    return AsyncChain.ofBatches(flatMapStep(mapper)(this));
   }
 
-  /** The items in arrays of `size`. See {@link operators.chunks}. */
+  /** The items in arrays of `size`. See {@link chunks}. */
   chunks(size: number): AsyncChain<T[]> {
-    return operators.chunks<T>(size)(this);
+    return AsyncChain.ofBatches(chunksStep<T>(size)(this));
   }
 
   /** Every item, in an array. */
   toArray(): Promise<T[]> {
-    return operators.toArray(this);
+    return toArray(this);
   }
 
   /** Calls `fn` on each item in turn. */
   forEach(fn: (value: T, index: number) => unknown): Promise<void> {
-    return operators.forEach(this, fn);
+    return forEach(this, fn);
   }
 
-  /** Folds the items into one value. See {@link operators.reduce}. */
+  /** Folds the items into one value. See {@link reduce}. */
   reduce(reducer: (accumulator: T, value: T, index: number) => T | PromiseLike<T>): Promise<T>;
   reduce<U>(reducer: (accumulator: U, value: T, index: number) => U | PromiseLike<U>, initial: U): Promise<U>;
   reduce<U>(reducer: (accumulator: U, value: T, index: number) => U | PromiseLike<U>, ...initial: [U?]): Promise<U> {
-    return (operators.reduce as (...args: unknown[]) => Promise<U>)(this, reducer, ...initial);
+    return (reduce as (...args: unknown[]) => Promise<U>)(this, reducer, ...initial);
   }
 
   /** Whether any item satisfies `predicate`. */
   some(predicate: (value: T, index: number) => unknown): Promise<boolean> {
-    return operators.some(this, predicate);
+    return some(this, predicate);
   }
 
   /** Whether every item satisfies `predicate`. */
   every(predicate: (value: T, index: number) => unknown): Promise<boolean> {
-    return operators.every(this, predicate);
+    return every(this, predicate);
   }
 
   /** The first item that satisfies `predicate`, or `undefined`. */
   find<S extends T>(predicate: (value: T, index: number) => value is S): Promise<S | undefined>;
   find(predicate: (value: T, index: number) => unknown): Promise<T | undefined>;
   find(predicate: (value: T, index: number) => unknown): Promise<T | undefined> {
-    return operators.find(this, predicate);
+    return find(this, predicate);
   }
 
   /** The first item, or `undefined`; one request asks for one item. */
   first(): Promise<T | undefined> {
-    return operators.first(this);
+    return first(this);
   }
 }
