@@ -22,7 +22,8 @@ export type {
   ModelImportJobSummary,
   ModelInvocationJobSummary,
 } from '@aws-sdk/client-bedrock';
-export { DEFAULT_RETRY, RequestTimeoutError, type RetryEvent, type RetryOptions } from './attempts/retry.js';
+export { RequestTimeoutError } from './attempts/request-timeout-error.js';
+export { DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './attempts/retry-options.js';
 export { type CustomModelFilter, paginateCustomModels } from './bedrock/kinds/custom-models.js';
 export {
   type CustomizationJobFilter,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
@@ -120,8 +121,12 @@ describe('the emulator under fuzzing', { timeout: MANY_REQUESTS_MS }, () => {
 });
 
 describe('dependencies', () => {
-  test('the runtime dependencies stay at p-retry, with the SDK as a peer dependency', () => {
-    expect(Object.keys(packageJson.dependencies)).toEqual(['p-retry']);
+  test("the runtime dependencies stay at p-retry and the SDK's own @smithy/core (in the range the SDK asks for), with the SDK as a peer dependency", () => {
+    expect(Object.keys(packageJson.dependencies).sort()).toEqual(['@smithy/core', 'p-retry']);
+    const sdk = JSON.parse(
+      readFileSync(new URL('../node_modules/@aws-sdk/client-bedrock/package.json', import.meta.url), 'utf8'),
+    );
+    expect(packageJson.dependencies['@smithy/core']).toBe(sdk.dependencies['@smithy/core']);
     expect(Object.keys(packageJson.peerDependencies)).toEqual(['@aws-sdk/client-bedrock']);
   });
 });

@@ -1,249 +1,21 @@
 import pRetry from 'p-retry';
-import { redactTransport } from '../bedrock/redact-transport.js';
-import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
-import { MAX_TIMER_MS, MAX_TIMER_TEXT } from '../validation/timer-limit.js';
+import { MAX_TIMER_MS } from '../validation/timer-limit.js';
+import { RequestTimeoutError } from './request-timeout-error.js';
+import { DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './retry-options.js';
 
 /**
- * What `onRetry` is told before each retry of a page, so that a log or a
- * metric can show throttling as it happens rather than only when a listing
- * gives up. See {@link RetryOptions.onRetry}.
+ * What only the API knows about a failed attempt, passed in by the front
+ * end: the engine itself knows no service's errors.
  */
-export interface RetryEvent {
-  /** The error of the attempt that failed. */
-  readonly error: unknown;
-  /** The attempt that failed, from 1. */
-  readonly attemptNumber: number;
-  /** Retries left for this page after this one. */
-  readonly retriesLeft: number;
-  /** The page being fetched, from 1 in this listing. */
-  readonly pageNumber: number;
-  /** Why it is retried. */
-  readonly reason: 'throttling' | 'transient';
-  /** How long the listing waits before the retry, in ms: the backoff drawn for it. */
-  readonly delayMs: number;
-}
-
-/**
- * Backoff for each page, with p-retry's names and meaning. The delay before
- * retry n (from 1) is `minTimeout · factor^(n−1)`, times a random factor in
- * [1, 2) when `randomize`, capped at `maxTimeout`; no retry starts after
- * `maxRetryTime` ms.
- *
- * @example
- * ```ts
- * import { paginateCustomizationJobs } from 'bedrock-customization-jobs';
- *
- * // A nightly export can wait longer than an interactive tool.
- * const jobs = paginateCustomizationJobs(
- *   {},
- *   {
- *     retry: {
- *       retries: 10,
- *       maxTimeout: 60_000,
- *       maxRetryTime: 10 * 60_000,
- *       onRetry: ({ reason, pageNumber, attemptNumber, retriesLeft }) =>
- *         console.warn(`page ${pageNumber}: attempt ${attemptNumber} failed (${reason}); ${retriesLeft} retries left`),
- *     },
- *   },
- * );
- * ```
- */
-export interface RetryOptions {
-  /** Retries after the first attempt; default 5. */
-  readonly retries?: number | undefined;
-  /**
-   * Delay before the first retry, in ms, from 0 to 2,147,483,647 (about
-   * 24.8 days, the longest timer Node keeps); default 500.
-   */
-  readonly minTimeout?: number | undefined;
-  /**
-   * Cap on one delay, in ms, from 0 to 2,147,483,647 (about 24.8 days, the
-   * longest timer Node keeps); default 20,000. `Infinity` for no cap of
-   * your own: a delay is still never longer than that timer.
-   */
-  readonly maxTimeout?: number | undefined;
-  /** Growth of the delay per retry; default 2. */
-  readonly factor?: number | undefined;
-  /** Multiply each delay by a random factor in [1, 2) (jitter); default true. */
-  readonly randomize?: boolean | undefined;
-  /**
-   * Give up on a page once this many ms have passed since its first attempt;
-   * default Infinity. Any value ≥ 0 works: it is compared with the time
-   * spent, never set as a timer.
-   */
-  readonly maxRetryTime?: number | undefined;
-  /** Called before each retry; what it throws ends the listing. */
-  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
-}
-
-/**
- * The defaults: up to 5 retries a page, 0.5–1, 1–2, 2–4, 4–8 and 8–16 s apart.
- * Exported so that options can be written relative to them.
- *
- * @example
- * ```ts
- * import { DEFAULT_RETRY, paginateCustomizationJobs } from 'bedrock-customization-jobs';
- *
- * // Twice the default patience, with the same backoff curve.
- * const jobs = paginateCustomizationJobs({}, { retry: { retries: DEFAULT_RETRY.retries * 2 } });
- * ```
- */
-export const DEFAULT_RETRY = {
-  /** Retries after the first attempt. */
-  retries: 5,
-  /** Delay before the first retry, in ms. */
-  minTimeout: 500,
-  /** Cap on one delay, in ms. */
-  maxTimeout: 20_000,
-  /** Growth of the delay per retry. */
-  factor: 2,
-  /** Each delay is multiplied by a random factor in [1, 2), so that clients throttled together do not retry together. */
-  randomize: true,
-  /** No limit on the time spent on one page: `retries` bounds it. */
-  maxRetryTime: Number.POSITIVE_INFINITY,
-} as const satisfies RetryOptions;
-
-const RETRY_KEYS = ['retries', 'minTimeout', 'maxTimeout', 'factor', 'randomize', 'maxRetryTime', 'onRetry'];
-
-/**
- * Checks `retry` eagerly, with p-retry's own ranges and the longest timer,
- * and returns a copy: the caller's object is never read again.
- */
-export function validateRetryOptions(retry: unknown): RetryOptions | false {
-  if (retry === false) return false;
-  assertOptionalObject(retry, 'options.retry');
-  if (retry === undefined) return {};
-  rejectUnknownKeys(retry, RETRY_KEYS, 'options.retry');
-  const options = retry as Record<string, unknown>;
-  const number = (key: string, allowed: string, ok: (value: number) => boolean) => {
-    const value = options[key];
-    if (value === undefined) return;
-    if (typeof value !== 'number') throw inputError(TypeError, `options.retry.${key}`, value, allowed);
-    if (!ok(value)) throw inputError(RangeError, `options.retry.${key}`, value, allowed);
-  };
-  number(
-    'retries',
-    'a whole number ≥ 0, or Infinity',
-    (value) => value >= 0 && (Number.isInteger(value) || value === Number.POSITIVE_INFINITY),
-  );
-  const timer = `a number of ms from 0 to ${MAX_TIMER_TEXT}`;
-  number('minTimeout', timer, (value) => value >= 0 && value <= MAX_TIMER_MS);
-  number(
-    'maxTimeout',
-    `${timer}, or Infinity`,
-    (value) => value >= 0 && (value <= MAX_TIMER_MS || value === Number.POSITIVE_INFINITY),
-  );
-  number('factor', 'a finite number > 0', (value) => value > 0 && Number.isFinite(value));
-  number('maxRetryTime', 'a number of ms ≥ 0, or Infinity', (value) => value >= 0);
-  if (options.randomize !== undefined && typeof options.randomize !== 'boolean') {
-    throw inputError(TypeError, 'options.retry.randomize', options.randomize, 'a boolean');
-  }
-  if (options.onRetry !== undefined && typeof options.onRetry !== 'function') {
-    throw inputError(TypeError, 'options.retry.onRetry', options.onRetry, 'a function');
-  }
-  // p-retry multiplies minTimeout by the jitter and the growth before it
-  // applies the cap, so with no cap a delay could pass the longest timer
-  // and fire at once; the longest timer is the cap that "none" can mean.
-  const checked = { ...(retry as RetryOptions) };
-  if (checked.maxTimeout === Number.POSITIVE_INFINITY) checked.maxTimeout = MAX_TIMER_MS;
-  return checked;
-}
-
-const THROTTLING_NAMES = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-]);
-const TRANSIENT_NAMES = new Set([
-  'InternalServerException',
-  'ServiceUnavailableException',
-  'InternalFailure',
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutError',
-]);
-const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-]);
-
-interface ErrorLike {
-  name?: unknown;
-  code?: unknown;
-  $metadata?: { httpStatusCode?: unknown };
-  $retryable?: { throttling?: unknown };
-}
-
-/**
- * Whether a failed request is worth retrying, by the error's name, HTTP
- * status and network code; the SDK leaves `$retryable` unset on
- * ThrottlingException, so it cannot be relied on.
- */
-export function retryReason(error: unknown): RetryEvent['reason'] | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { name, code, $metadata, $retryable } = error as ErrorLike;
-  const status = $metadata?.httpStatusCode;
-  if (status === 429 || THROTTLING_NAMES.has(name as string) || $retryable?.throttling === true) return 'throttling';
-  if (TRANSIENT_STATUSES.has(status as number) || TRANSIENT_NAMES.has(name as string)) return 'transient';
-  if (NETWORK_CODES.has(code as string)) return 'transient';
-  return undefined;
-}
-
-/**
- * A request that took longer than the listing's `requestTimeout`: the
- * paginator aborted it itself, so the limit holds whatever the client's own
- * settings. Retried as a transient failure.
- *
- * `onRetry` sees it as the event's `error`; when the retries run out, it is
- * the `cause` of the listing's {@link PaginationError}.
- *
- * @example
- * ```ts
- * import { paginateCustomizationJobs, RequestTimeoutError } from 'bedrock-customization-jobs';
- *
- * const jobs = paginateCustomizationJobs(
- *   {},
- *   {
- *     requestTimeout: 5_000,
- *     retry: {
- *       onRetry: ({ error, pageNumber }) => {
- *         if (error instanceof RequestTimeoutError) console.warn(`page ${pageNumber}: no answer in ${error.timeoutMs} ms`);
- *       },
- *     },
- *   },
- * );
- * ```
- */
-export class RequestTimeoutError extends Error {
-  /** `'RequestTimeoutError'`: what stack traces and logs show, and what the retry rules recognise. */
-  override readonly name = 'RequestTimeoutError';
-  /**
-   * Paginators make these; the constructor is public so that tests and
-   * wrappers can make the same error.
-   *
-   * @param timeoutMs - The limit that was exceeded.
-   * @param options - The error the aborted request ended with, as `cause`.
-   */
-  constructor(
-    /** The `requestTimeout` that the request exceeded, in ms. */
-    readonly timeoutMs: number,
-    options?: ErrorOptions,
-  ) {
-    super(`the request got no answer within ${timeoutMs} ms`, options);
-  }
+export interface AttemptRules {
+  /** Why a failure is worth another attempt, and any wait the service asked for; `undefined`: not retried. */
+  readonly classify: (
+    error: unknown,
+  ) => { readonly reason: RetryEvent['reason']; readonly retryAfterMs?: number | undefined } | undefined;
+  /** HTTP requests one failed attempt sent: more than 1 where the client retried on its own. Default 1. */
+  readonly requestsOf?: ((error: unknown) => number) | undefined;
+  /** Makes an error safe to hand out (drops what must not leak); returns it. Default: as it is. */
+  readonly redact?: ((error: unknown) => unknown) | undefined;
 }
 
 /** An error from the last attempt, with how many attempts and requests were made and how long was spent waiting between them. */
@@ -266,15 +38,6 @@ export class RetryCallbackFailure extends Error {
   ) {
     super('options.retry.onRetry threw', { cause: callbackError });
   }
-}
-
-/**
- * Requests one failed attempt sent: a client whose own retries are on
- * reports them in the SDK's `$metadata.attempts`.
- */
-function requestsOf(error: unknown): number {
-  const attempts = (error as { $metadata?: { attempts?: unknown } } | null)?.$metadata?.attempts;
-  return typeof attempts === 'number' && Number.isInteger(attempts) && attempts > 1 ? attempts : 1;
 }
 
 /**
@@ -356,9 +119,11 @@ function withDefaults(retry: RetryOptions): Backoff {
 export async function withRetry<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
   { retry, requestTimeout }: AttemptPolicy,
+  rules: AttemptRules,
   signal: AbortSignal,
   pageNumber: number,
 ): Promise<T> {
+  const { classify, requestsOf = () => 1, redact = (error: unknown) => error } = rules;
   let attempts = 0;
   let requests = 0;
   let backoffMs = 0;
@@ -378,9 +143,9 @@ export async function withRetry<T>(
       failedAt = performance.now();
       requests += requestsOf(error);
       if (attemptController.signal.aborted && !signal.aborted) {
-        throw new RequestTimeoutError(requestTimeout, { cause: redactTransport(error) });
+        throw new RequestTimeoutError(requestTimeout, { cause: redact(error) });
       }
-      throw redactTransport(error);
+      throw redact(error);
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', forward);
@@ -400,10 +165,14 @@ export async function withRetry<T>(
       signal,
       shouldRetry: async ({ error, attemptNumber, retriesLeft, retriesConsumed }) => {
         if (signal.aborted) return false;
-        const reason = retryReason(error);
-        if (reason === undefined) return false;
+        // A timeout is the engine's own doing, so it knows it is transient; everything else the front end judges.
+        const verdict = error instanceof RequestTimeoutError ? { reason: 'transient' as const } : classify(error);
+        if (verdict === undefined) return false;
+        const { reason, retryAfterMs = 0 } = verdict;
         const left = backoff.maxRetryTime - (performance.now() - started);
-        const delayMs = Math.max(0, Math.min(backoffDelay(backoff, retriesConsumed), left));
+        // A wait the service asked for (Retry-After) is honoured, even past maxTimeout: retrying sooner is throttled again.
+        const wanted = Math.min(Math.max(backoffDelay(backoff, retriesConsumed), retryAfterMs), MAX_TIMER_MS);
+        const delayMs = Math.max(0, Math.min(wanted, left));
         try {
           retry.onRetry?.({ error, attemptNumber, retriesLeft: retriesLeft - 1, pageNumber, reason, delayMs });
         } catch (callbackError) {

@@ -6,6 +6,7 @@ import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validati
 import { MAX_RESULTS_MAX, NEXT_TOKEN_MAX_LENGTH, NEXT_TOKEN_PATTERN } from './api-limits.js';
 import { configurationProblem } from './client-configuration.js';
 import { defaultClient } from './default-client.js';
+import { BEDROCK_ATTEMPT_RULES, describeSdkError } from './error-classification.js';
 import { validateFilter } from './filter-validation.js';
 import type { FilterOf, ListingKind } from './listing-kind.js';
 import { MalformedResponseError } from './malformed-response-error.js';
@@ -138,6 +139,8 @@ export function paginatorOf<Request extends object, Summary extends object>(
     const rules: ApiRules<Summary> = {
       isRejectedToken,
       configurationProblem,
+      attempts: BEDROCK_ATTEMPT_RULES,
+      describeError: describeSdkError,
       uniqueBy: dedupe ? (item) => item[kind.arnField] : undefined,
     };
     return Listing.create(fetchPageOf(kind, client ? () => client : defaultClient, fields, dedupe), config, rules);

@@ -1,5 +1,5 @@
 import type { BedrockClient } from '@aws-sdk/client-bedrock';
-import type { RetryEvent } from '../attempts/retry.js';
+import type { RetryEvent } from '../attempts/retry-options.js';
 
 /** "1 page", "2 pages": a count with its noun, singular for one. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {

@@ -1,4 +1,4 @@
-import { type RetryOptions, validateRetryOptions } from '../attempts/retry.js';
+import { type RetryOptions, validateRetryOptions } from '../attempts/retry-options.js';
 import { assertOptionalObject, inputError } from '../validation/input-errors.js';
 import { MAX_TIMER_MS, MAX_TIMER_TEXT } from '../validation/timer-limit.js';
 

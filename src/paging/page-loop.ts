@@ -1,4 +1,4 @@
-import { type AttemptPolicy, AttemptsExhausted, RetryCallbackFailure, withRetry } from '../attempts/retry.js';
+import { type AttemptPolicy, type AttemptRules, AttemptsExhausted, RetryCallbackFailure, withRetry } from '../attempts/retry.js';
 import { ConfigurationError, type ConfigurationProblem } from './configuration-error.js';
 import { PaginationError, RejectedTokenError, RepeatedTokenError } from './pagination-error.js';
 import { TokenGuard } from './token-guard.js';
@@ -51,19 +51,19 @@ export interface ApiRules<T> {
   readonly configurationProblem?: ((error: unknown) => ConfigurationProblem | undefined) | undefined;
   /** When set, an item whose key was already delivered in this listing is dropped. */
   readonly uniqueBy?: ((item: T) => unknown) | undefined;
+  /** Which failures are retried, how many requests each was, and what must not leak: see {@link AttemptRules}. */
+  readonly attempts?: AttemptRules | undefined;
+  /** An error as messages show it: with the API's status and request id. */
+  readonly describeError?: ((error: unknown) => string) | undefined;
 }
 
-/** The error as a message shows it: name, message, HTTP status and request id, when it has them. */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const { $metadata } = error as { $metadata?: { httpStatusCode?: number; requestId?: string } };
-  const details = [
-    $metadata?.httpStatusCode === undefined ? undefined : `HTTP ${$metadata.httpStatusCode}`,
-    $metadata?.requestId === undefined ? undefined : `request id ${$metadata.requestId}`,
-  ].filter(Boolean);
-  const message = error.message.split('\n')[0];
-  return `${error.name}: ${message}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+/** The error as a message shows it, when the front end gives no better way: its name and the first line of its message. */
+function describeAnyError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
 }
+
+/** Without rules of the API's, nothing is retried but the engine's own timeouts. */
+const NO_RETRIES: AttemptRules = { classify: () => undefined };
 
 const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
@@ -88,7 +88,7 @@ export async function* pageLoop<T>(
   maxItems = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<Page<T>, void, undefined> {
   const { operation, pageSize, signal } = options;
-  const { isRejectedToken, configurationProblem, uniqueBy } = rules;
+  const { isRejectedToken, configurationProblem, uniqueBy, attempts = NO_RETRIES, describeError = describeAnyError } = rules;
   const used = new TokenGuard();
   // With uniqueBy, keys already delivered in this listing are dropped.
   const seenKeys = new Set<unknown>();
@@ -106,6 +106,7 @@ export async function* pageLoop<T>(
       page = await withRetry(
         (attemptSignal) => fetchPage({ token, maxResults, signal: attemptSignal }),
         options,
+        attempts,
         signal,
         pagesDelivered + 1,
       );
