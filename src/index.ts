@@ -24,6 +24,7 @@ export type {
 } from '@aws-sdk/client-bedrock';
 export { RequestTimeoutError } from './attempts/request-timeout-error.js';
 export { DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './attempts/retry-options.js';
+export { ConfigurationError, type ConfigurationSetting } from './bedrock/configuration-error.js';
 export { type CustomModelFilter, paginateCustomModels } from './bedrock/kinds/custom-models.js';
 export {
   type CustomizationJobFilter,
@@ -34,14 +35,14 @@ export { type EvaluationJobFilter, paginateEvaluationJobs } from './bedrock/kind
 export { type ModelCopyJobFilter, paginateModelCopyJobs } from './bedrock/kinds/model-copy-jobs.js';
 export { type ModelImportJobFilter, paginateModelImportJobs } from './bedrock/kinds/model-import-jobs.js';
 export { type ModelInvocationJobFilter, paginateModelInvocationJobs } from './bedrock/kinds/model-invocation-jobs.js';
+export type { FilterOf } from './bedrock/listing-kind.js';
 export { MalformedResponseError } from './bedrock/malformed-response-error.js';
-export type { BedrockClientLike, PaginateOptions } from './bedrock/paginate.js';
+export type { BedrockClientLike, PaginateOptions, Paginator } from './bedrock/paginate.js';
 export { AsyncChain } from './chain/async-chain.js';
 export type { Source } from './chain/batch-source.js';
 export { forEach, reduce, toArray } from './chain/operators/collect.js';
 export { every, find, first, some } from './chain/operators/find.js';
 export { chunks, drop, filter, flatMap, map, type Operator, pipe, take } from './chain/pipe.js';
-export { ConfigurationError, type ConfigurationSetting } from './paging/configuration-error.js';
 export { Listing } from './paging/listing.js';
 export type { ListingOptions } from './paging/listing-options.js';
 export type { Page } from './paging/page-loop.js';

@@ -1,4 +1,4 @@
-import type { ConfigurationProblem } from '../paging/configuration-error.js';
+import { ConfigurationError, type ConfigurationProblem } from './configuration-error.js';
 
 /**
  * The SDK's own errors for a client that cannot send: it throws them before
@@ -35,4 +35,13 @@ export function configurationProblem(error: unknown): ConfigurationProblem | und
     };
   }
   return undefined;
+}
+
+/** The ConfigurationError to throw instead of a pagination failure, when `error` is one of those. */
+export function configurationError(error: unknown, operation: string): ConfigurationError | undefined {
+  const problem = configurationProblem(error);
+  return (
+    problem &&
+    new ConfigurationError(`${operation} could not be sent: ${problem.message}.`, { setting: problem.setting, cause: error })
+  );
 }

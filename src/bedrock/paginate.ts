@@ -4,7 +4,7 @@ import { LISTING_OPTION_KEYS, type ListingOptions, validateListingOptions } from
 import type { ApiRules, FetchPage } from '../paging/page-loop.js';
 import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 import { MAX_RESULTS_MAX, NEXT_TOKEN_MAX_LENGTH, NEXT_TOKEN_PATTERN } from './api-limits.js';
-import { configurationProblem } from './client-configuration.js';
+import { configurationError } from './client-configuration.js';
 import { defaultClient } from './default-client.js';
 import { BEDROCK_ATTEMPT_RULES, describeSdkError } from './error-classification.js';
 import { validateFilter } from './filter-validation.js';
@@ -138,7 +138,7 @@ export function paginatorOf<Request extends object, Summary extends object>(
     const dedupe = options.dedupe === true;
     const rules: ApiRules<Summary> = {
       isRejectedToken,
-      configurationProblem,
+      notPaging: configurationError,
       attempts: BEDROCK_ATTEMPT_RULES,
       describeError: describeSdkError,
       uniqueBy: dedupe ? (item) => item[kind.arnField] : undefined,

@@ -1,5 +1,4 @@
 import { type AttemptPolicy, type AttemptRules, AttemptsExhausted, RetryCallbackFailure, withRetry } from '../attempts/retry.js';
-import { ConfigurationError, type ConfigurationProblem } from './configuration-error.js';
 import { PaginationError, RejectedTokenError, RepeatedTokenError } from './pagination-error.js';
 import { TokenGuard } from './token-guard.js';
 
@@ -47,8 +46,12 @@ export interface PageLoopOptions extends AttemptPolicy {
  */
 export interface ApiRules<T> {
   readonly isRejectedToken?: ((error: unknown) => boolean) | undefined;
-  /** Recognises an error that means the request could not be sent at all (no region, no credentials). */
-  readonly configurationProblem?: ((error: unknown) => ConfigurationProblem | undefined) | undefined;
+  /**
+   * Recognises a failure that is not about paging at all (a client that
+   * cannot send: no region, no credentials) and returns the error to throw
+   * instead of a {@link PaginationError}, which would offer a resume.
+   */
+  readonly notPaging?: ((error: unknown, operation: string) => Error | undefined) | undefined;
   /** When set, an item whose key was already delivered in this listing is dropped. */
   readonly uniqueBy?: ((item: T) => unknown) | undefined;
   /** Which failures are retried, how many requests each was, and what must not leak: see {@link AttemptRules}. */
@@ -88,7 +91,7 @@ export async function* pageLoop<T>(
   maxItems = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<Page<T>, void, undefined> {
   const { operation, pageSize, signal } = options;
-  const { isRejectedToken, configurationProblem, uniqueBy, attempts = NO_RETRIES, describeError = describeAnyError } = rules;
+  const { isRejectedToken, notPaging, uniqueBy, attempts = NO_RETRIES, describeError = describeAnyError } = rules;
   const used = new TokenGuard();
   // With uniqueBy, keys already delivered in this listing are dropped.
   const seenKeys = new Set<unknown>();
@@ -112,13 +115,8 @@ export async function* pageLoop<T>(
       );
     } catch (error) {
       if (!(error instanceof AttemptsExhausted)) throw error;
-      const problem = configurationProblem?.(error.error);
-      if (problem) {
-        throw new ConfigurationError(`${operation} could not be sent: ${problem.message}.`, {
-          setting: problem.setting,
-          cause: error.error,
-        });
-      }
+      const other = notPaging?.(error.error, operation);
+      if (other) throw other;
       const progress = {
         resumeToken: token,
         attempts: error.attempts,
