@@ -27,15 +27,13 @@ export type FilterRule = { readonly description: string } & (
   | { readonly type: 'boolean'; readonly match: ItemMatch }
 );
 
-/** The paging members, which the library owns: never a filter. */
-export type PagingKeys = 'maxResults' | 'nextToken';
-
 /**
  * A kind's filter: the operation's own request fields, minus paging, with
  * the SDK's types; every time field takes a `Date` or an ISO-8601 string.
  */
 export type FilterOf<Request> = {
-  [K in keyof Request as K extends PagingKeys ? never : K]?: NonNullable<Request[K]> extends Date
+  // The paging members are the library's own: never a filter.
+  [K in keyof Request as K extends 'maxResults' | 'nextToken' ? never : K]?: NonNullable<Request[K]> extends Date
     ? Date | string | undefined
     : Request[K];
 };
