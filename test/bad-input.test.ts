@@ -19,7 +19,7 @@ test.each(BAD_INPUTS)('$what: $error, before any request', (input) => {
   expect(sent.length).toBe(sentBefore);
 });
 
-test('the README lists every rejected input with its message', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  expect(readme).toContain(badInputTable());
+test('the guide lists every rejected input with its message', () => {
+  const guide = readFileSync(new URL('../docs/guide.md', import.meta.url), 'utf8');
+  expect(guide).toContain(badInputTable());
 });

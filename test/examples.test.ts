@@ -4,16 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type Emulator, generateJobs, startEmulator } from '../src/emulator/index.js';
 import { TEST_CREDENTIALS } from './support/emulator-client.js';
+import { DOC_FILES, embeddedExamples, readDoc } from './support/markdown.js';
 import { referenceListing } from './support/reference-listing.js';
 import { REAL_WAITS_MS } from './support/timeouts.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-
-/** Every `<!-- example: path -->` marker in the README, with the code block after it. */
-const embedded = [...readme.matchAll(/<!-- example: (\S+) -->\s*```ts\n([\s\S]*?)```/g)].map(([, path, code]) => ({
-  path: path as string,
-  code: code as string,
-}));
+/** Every `<!-- example: path -->` marker in the README and the manual, with the code block after it. */
+const embedded = DOC_FILES.flatMap((page) => embeddedExamples(readDoc(page)).map((example) => ({ page, ...example })));
 
 const JOBS = generateJobs({ count: 3000, seed: 17 });
 let emulator: Emulator;
@@ -61,16 +57,27 @@ async function run(path: string, faults: Parameters<Emulator['setFaults']>[0] = 
   }
 }
 
-describe('README examples', () => {
-  test('the README embeds the examples', () => {
-    expect(embedded.map(({ path }) => path)).toEqual(expect.arrayContaining(['examples/emulator.ts', 'examples/for-await.ts']));
+describe('examples in the README and docs/', () => {
+  test('the README and the manual embed the examples', () => {
+    expect(embedded.filter(({ page }) => page === 'README.md').map(({ path }) => path)).toEqual(
+      expect.arrayContaining(['examples/for-await.ts', 'examples/filter-take.ts']),
+    );
+    expect(embedded.filter(({ page }) => page === 'docs/guide.md').map(({ path }) => path)).toContain('examples/checkpoint.ts');
+    expect(embedded.filter(({ page }) => page === 'docs/emulator.md').map(({ path }) => path)).toContain('examples/emulator.ts');
   });
 
-  test('every TypeScript block in the README is an embedded example, so every one is run', () => {
-    expect(readme.match(/```ts\n/g)).toHaveLength(embedded.length);
+  test.each(DOC_FILES)('every TypeScript block in %s is an embedded example, so every one is run', (page) => {
+    expect(readDoc(page).match(/```ts\n/g) ?? []).toHaveLength(embedded.filter((example) => example.page === page).length);
   });
 
-  test.each(embedded)('$path is embedded in the README exactly as it is', ({ path, code }) => {
+  test('every embedded example is one that a test below runs', () => {
+    const run = new Set([...readDoc('test/examples.test.ts').matchAll(/run\('(examples\/[^']+)'/g)].map(([, path]) => path));
+    for (const { page, path } of embedded) {
+      if (path !== 'examples/emulator.test.ts') expect(run, `${page}: ${path}`).toContain(path);
+    }
+  });
+
+  test.each(embedded)('$path is embedded in $page exactly as it is', ({ path, code }) => {
     expect(code).toBe(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
   });
 });

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
+import { linkTargets, MANUAL } from './support/markdown.js';
 import { CHILD_PROCESS_MS } from './support/timeouts.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -38,7 +39,7 @@ async function pack(specs: readonly string[], extra: readonly string[] = []): Pr
 
 const packed = async () => ((await pack(['.'], ['--dry-run']))[0]?.files ?? []).map((file) => file.path);
 
-test('npm pack holds dist/ with its types, the README and the license, and nothing else', {
+test('npm pack holds dist/ with its types, the README, the manual and the license, and nothing else', {
   timeout: CHILD_PROCESS_MS,
 }, async () => {
   const files = await packed();
@@ -52,11 +53,15 @@ test('npm pack holds dist/ with its types, the README and the license, and nothi
       'dist/emulator/index.js',
       'dist/emulator/index.d.ts',
       'dist/cli/main.js',
+      'docs/guide.md',
+      ...MANUAL,
     ]),
   );
-  const outside = files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file));
+  const outside = files.filter(
+    (file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', ...MANUAL].includes(file),
+  );
   expect(outside).toEqual([]);
-  expect(files.filter((file) => /^(test|bench|examples|src)\//.test(file) || /\.test\./.test(file))).toEqual([]);
+  expect(files.filter((file) => /^(test|bench|examples|src|docs\/api)\//.test(file) || /\.test\./.test(file))).toEqual([]);
   // Source maps would point at src/, which is not shipped.
   expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
 });
@@ -124,25 +129,24 @@ test('the packed tarball installs into a fresh project with no install script an
   }
 });
 
-/** The targets of README.md's links and images, code blocks and code spans left out. */
-function linkTargets(markdown: string): string[] {
-  const prose = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-  return [
-    ...[...prose.matchAll(/\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)].map((match) => match[1] as string),
-    ...[...prose.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)/gm)].map((match) => match[1] as string),
-    ...[...prose.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/gi)].map((match) => match[1] as string),
-  ];
-}
-
-test('every relative link and image in README.md opens a file that is in the package', async () => {
-  const files = new Set(await packed());
-  const targets = linkTargets(await readFile(join(ROOT, 'README.md'), 'utf8'));
-  // The extraction works: the README's link to p-retry is found.
-  expect(targets).toContain('https://github.com/sindresorhus/p-retry');
-  // The registry shows the README without the repository around it: a
-  // relative link there opens only what the tarball holds.
-  const relative = targets.filter((target) => !/^[a-z][a-z\d+.-]*:/i.test(target) && !target.startsWith('#'));
-  for (const target of relative) {
-    expect(files, target).toContain(decodeURI(target.replace(/[?#].*$/, '')).replace(/^\.\//, ''));
-  }
-});
+test.each(['README.md', ...MANUAL])(
+  'every relative link and image in %s opens a file that is in the package',
+  {
+    timeout: CHILD_PROCESS_MS,
+  },
+  async (page) => {
+    const files = new Set(await packed());
+    const targets = linkTargets(await readFile(join(ROOT, page), 'utf8'));
+    // The extraction works: the README's links to p-retry and to the guide are found.
+    if (page === 'README.md')
+      expect(targets).toEqual(expect.arrayContaining(['https://github.com/sindresorhus/p-retry', 'docs/guide.md']));
+    // The registry shows the README without the repository around it: a
+    // relative link there, or in a page of the manual, opens only what the
+    // tarball holds.
+    const relative = targets.filter((target) => !/^[a-z][a-z\d+.-]*:/i.test(target) && !target.startsWith('#'));
+    for (const target of relative) {
+      const path = decodeURI(target.replace(/[?#].*$/, ''));
+      expect(files, `${page}: ${target}`).toContain(posix.normalize(posix.join(posix.dirname(page), path)));
+    }
+  },
+);
