@@ -1,5 +1,5 @@
 /**
- * The fault matrix: one named test per row of the README's table. Every
+ * The fault matrix: one named test per row of the table in docs/reliability.md. Every
  * test runs the real SDK client against the emulator's seeded faults.
  */
 import { AccessDeniedException, ThrottlingException, ValidationException } from '@aws-sdk/client-bedrock';
@@ -155,7 +155,7 @@ describe('fault matrix', () => {
     expect(listRequests(emulator)).toHaveLength(3);
   });
 
-  test('restarting from the last seen creation time, as the README shows, completes the listing', async () => {
+  test('restarting from the last seen creation time, as docs/guide.md shows, completes the listing', async () => {
     const { client } = await setup({ jobs: SMALL, faults: { rejectToken: { after: 2, first: 1 } } });
     const seen: { jobArn?: string | undefined; creationTime?: Date | undefined }[] = [];
     try {

@@ -48,7 +48,7 @@ export interface PaginateOptions extends ListingOptions {
    * The SDK client to send with. Default: one `BedrockClient` for the
    * process, made on first use from the environment, with the SDK's own
    * retries off. A client you pass keeps its own retries, which multiply
-   * with these: see the README.
+   * with these: see docs/guide.md.
    */
   readonly client?: BedrockClientLike | undefined;
   /**

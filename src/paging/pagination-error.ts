@@ -111,7 +111,7 @@ export class PaginationError extends Error {
  * The service refused a page token, as expired or invalid. Resuming cannot
  * work: `resumable` is false, `resumeToken` is `undefined`, and
  * `rejectedToken` holds the refused token for the record. Start a new
- * listing from the last item you saw instead; the README shows how.
+ * listing from the last item you saw instead; docs/guide.md shows how.
  *
  * @example
  * ```ts

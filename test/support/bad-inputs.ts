@@ -1,13 +1,13 @@
 /**
  * Every rejected input, with the error it gets: the spec of eager
- * validation. test/bad-input.test.ts checks each one, and that the README's
+ * validation. test/bad-input.test.ts checks each one, and that docs/guide.md's
  * table is exactly this list.
  */
 import type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
 import { AsyncChain, type Listing, pipe } from '../../src/index.js';
 
 export interface BadInput {
-  /** What is wrong, as the README's table says it. */
+  /** What is wrong, as the table in docs/guide.md says it. */
   readonly what: string;
   readonly filter?: unknown;
   /** A plain object gets the stand-in client filled in; anything else is passed as it is. */
@@ -517,7 +517,7 @@ export const BAD_INPUTS: readonly BadInput[] = CASES.map((input) => ({
     input.options === undefined || isPlain(input.options) ? { client: CLIENT, ...(input.options as object) } : input.options,
 }));
 
-/** The README's table, as this list renders it. */
+/** The table in docs/guide.md, as this list renders it. */
 export function badInputTable(): string {
   const cell = (text: string) => text.replaceAll('|', '\\|');
   return [
