@@ -1,3 +1,4 @@
+import { ApiError } from './api-error.js';
 import { type Random, seededRandom } from './random.js';
 
 /**
@@ -87,12 +88,12 @@ export interface Faults {
   readonly deny?: FaultRule;
   /** A request with a `nextToken` gets HTTP 400 `ValidationException`: the token has expired. */
   readonly rejectToken?: FaultRule;
-  /** A 200 whose body is not JSON (`invalid-json`, the default) or lacks the summaries list (`missing-summaries`). */
+  /** A 200 whose body is not JSON (`invalid-json`, the default) or lacks the operation's summaries list (`missing-summaries`). */
   readonly malformed?: FaultRule & {
     /** `invalid-json` (default): a truncated body; `missing-summaries`: `{}`. */
     readonly kind?: 'invalid-json' | 'missing-summaries';
   };
-  /** A ListModelCustomizationJobs page returns the request's own `nextToken` again (first pages are left alone). */
+  /** A page of any list operation returns the request's own `nextToken` again (first pages are left alone). */
   readonly repeatToken?: FaultRule;
 }
 
@@ -190,5 +191,19 @@ export class FaultInjector {
     if (bucket.tokens < 1) return true;
     bucket.tokens -= 1;
     return false;
+  }
+}
+
+/** The error each failing fault answers with; `deny` names the operation it denies. */
+export function faultError(failure: 'throttle' | 'serverError' | 'unavailable' | 'deny', operation: string): ApiError {
+  switch (failure) {
+    case 'throttle':
+      return new ApiError('ThrottlingException', 429, 'Rate exceeded');
+    case 'serverError':
+      return new ApiError('InternalServerException', 500, 'An internal server error occurred. Retry your request.');
+    case 'unavailable':
+      return new ApiError('ServiceUnavailableException', 503, 'The service is unavailable. Try again later.');
+    case 'deny':
+      return new ApiError('AccessDeniedException', 403, `User is not authorized to perform: bedrock:${operation}`);
   }
 }
