@@ -100,8 +100,8 @@ describe('the kinds in the README', () => {
     expectTypeOf(library.paginateEvaluationJobs).returns.toEqualTypeOf<Listing<EvaluationSummary>>();
   });
 
-  test('the README leaves a place for the example of the new kinds', () => {
-    expect(read('README.md')).toContain('<!-- kinds example goes here -->');
+  test('the README shows the new kinds at work in an embedded example', () => {
+    expect(read('README.md')).toContain('<!-- example: examples/kinds.ts -->');
   });
 });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type Emulator, generateJobs, startEmulator } from '../src/emulator/index.js';
+import { paginateCustomModels, paginateModelImportJobs } from '../src/index.js';
 import { TEST_CREDENTIALS } from './support/emulator-client.js';
 import { DOC_FILES, embeddedExamples, readDoc } from './support/markdown.js';
 import { referenceListing } from './support/reference-listing.js';
@@ -17,7 +18,7 @@ let emulator: Emulator;
 // The examples are written for real AWS: the default client finds the
 // emulator through the same variables that would point it at a region.
 beforeAll(async () => {
-  emulator = await startEmulator({ jobs: JOBS });
+  emulator = await startEmulator({ jobs: JOBS, customModels: { count: 40, seed: 17 }, importJobs: { count: 30, seed: 17 } });
   vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK', emulator.url);
   vi.stubEnv('AWS_REGION', 'us-east-1');
   vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);
@@ -122,6 +123,18 @@ describe('examples, run against the emulator', () => {
   });
 
   // The example's backoff waits 1 to 2 s.
+  test('kinds.ts counts the active custom models by origin and names the newest imports, as the emulator holds them', async () => {
+    const models = await paginateCustomModels({ modelStatus: 'Active' }).toArray();
+    const imports = await paginateModelImportJobs({ statusEquals: 'Completed' }).take(3).toArray();
+    const lines = await run('examples/kinds.ts');
+    expect(lines[0]).toMatch(/^active custom models: /);
+    const counted = [...(lines[0] as string).matchAll(/(\w+) (\d+)/g)].reduce((sum, match) => sum + Number(match[2]), 0);
+    expect(counted).toBe(models.length);
+    expect(models.length).toBeGreaterThan(0);
+    expect(lines.slice(1)).toEqual(imports.map((job) => `${job.jobName} imported ${job.importedModelName}`));
+    expect(imports).toHaveLength(3);
+  });
+
   test('retry.ts reports each retry and gets through', { timeout: REAL_WAITS_MS }, async () => {
     const lines = await run('examples/retry.ts', { throttle: { first: 1 } });
     expect(lines).toEqual([
