@@ -3,7 +3,6 @@
  * The SDK carries none of them, so both the iterator (to fail before any
  * request) and the emulator (to answer as the service does) check them here.
  */
-import { FineTuningJobStatus, SortJobsBy, SortOrder } from '@aws-sdk/client-bedrock';
 
 export const MAX_RESULTS_MIN = 1;
 export const MAX_RESULTS_MAX = 1000;
@@ -37,10 +36,6 @@ export const MODEL_ARN_LENGTH = [20, 1011] as const;
 
 export const NEXT_TOKEN_MAX_LENGTH = 2048;
 export const NEXT_TOKEN_PATTERN = /^\S*$/;
-
-export const STATUSES: readonly string[] = Object.values(FineTuningJobStatus);
-export const SORT_BY_VALUES: readonly string[] = Object.values(SortJobsBy);
-export const SORT_ORDERS: readonly string[] = Object.values(SortOrder);
 
 /**
  * ISO-8601 date-time as the SDK writes it into the query

@@ -12,7 +12,25 @@ export const MAX_GENERATED_JOBS = 100_000;
 /** Node clamps a longer timer to 1 ms, so a longer latency would answer at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-const EMULATOR_OPTION_KEYS = ['port', 'jobs', 'faults', 'stopDelayMs', 'region', 'accountId', 'tokenStyle', 'requestLogSize'];
+/** The options that seed a kind's items, each with the fields an item of it must have. */
+const ITEM_OPTIONS: Record<string, string> = {
+  jobs: 'a job: an object with jobArn, jobName, baseModelArn, status and creationTime',
+  customModels: 'a custom model: an object with modelArn, modelName, creationTime, baseModelArn and baseModelName',
+  importJobs: 'a model import job: an object with jobArn, jobName, status and creationTime',
+  copyJobs: 'a model copy job: an object with jobArn, status, creationTime, targetModelArn, sourceAccountId and sourceModelArn',
+  invocationJobs: 'a batch inference job: an object with jobArn, jobName, modelId, roleArn, submitTime and the data configs',
+  evaluationJobs: 'an evaluation job: an object with jobArn, jobName, status, creationTime, jobType and evaluationTaskTypes',
+};
+const EMULATOR_OPTION_KEYS = [
+  'port',
+  ...Object.keys(ITEM_OPTIONS),
+  'faults',
+  'stopDelayMs',
+  'region',
+  'accountId',
+  'tokenStyle',
+  'requestLogSize',
+];
 const GENERATE_KEYS = ['count', 'seed', 'endingAt', 'region', 'accountId'];
 const RULE_KEYS = ['first', 'probability', 'after'];
 /** Every fault, with the keys its rule takes beyond `first`, `probability` and `after`. */
@@ -136,13 +154,11 @@ export function checkEmulatorOptions(options: unknown): void {
   rejectUnknownKeys(values, EMULATOR_OPTION_KEYS, 'options');
   if (values.port !== undefined)
     checkWholeNumber(values.port, 'options.port', 65535, 'an integer from 0 to 65535 (0: any free port)');
-  const { jobs } = values;
-  if (Array.isArray(jobs)) {
-    jobs.forEach((job, index) => {
-      assertObject(job, `options.jobs[${index}]`, 'a job: an object with jobArn, jobName, baseModelArn, status and creationTime');
-    });
-  } else if (jobs !== undefined) {
-    checkGenerateJobsOptions(jobs, 'options.jobs');
+  for (const [key, item] of Object.entries(ITEM_OPTIONS)) {
+    const items = values[key];
+    if (Array.isArray(items)) {
+      for (const [index, each] of items.entries()) assertObject(each, `options.${key}[${index}]`, item);
+    } else if (items !== undefined) checkGenerateJobsOptions(items, `options.${key}`);
   }
   checkFaults(values.faults, 'options.faults');
   if (values.stopDelayMs !== undefined) {

@@ -87,12 +87,12 @@ export interface Faults {
   readonly deny?: FaultRule;
   /** A request with a `nextToken` gets HTTP 400 `ValidationException`: the token has expired. */
   readonly rejectToken?: FaultRule;
-  /** A 200 whose body is not JSON (`invalid-json`, the default) or lacks the summaries list (`missing-summaries`). */
+  /** A 200 whose body is not JSON (`invalid-json`, the default) or lacks the operation's summaries list (`missing-summaries`). */
   readonly malformed?: FaultRule & {
     /** `invalid-json` (default): a truncated body; `missing-summaries`: `{}`. */
     readonly kind?: 'invalid-json' | 'missing-summaries';
   };
-  /** A ListModelCustomizationJobs page returns the request's own `nextToken` again (first pages are left alone). */
+  /** A page of any list operation returns the request's own `nextToken` again (first pages are left alone). */
   readonly repeatToken?: FaultRule;
 }
 

@@ -23,9 +23,18 @@
  * @module bedrock-customization-jobs/emulator
  */
 
+export type {
+  EmulatorCopyJob,
+  EmulatorCustomModel,
+  EmulatorEvaluationJob,
+  EmulatorImportJob,
+  EmulatorInvocationJob,
+  WithTimeInputs,
+} from './emulator-items.js';
 export type { Failure, FaultRule, Faults } from './faults.js';
-export { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
-export type { EmulatorJob, TimeInput } from './job-store.js';
-export { DEFAULT_MAX_RESULTS, type TokenStyle } from './list-jobs.js';
+export { type GenerateJobsOptions, generateJobs } from './generate/customization-jobs.js';
+export type { EmulatorJob } from './job-store.js';
+export { DEFAULT_MAX_RESULTS, type TokenStyle } from './list-route.js';
 export { DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
 export { type Emulator, type EmulatorOptions, startEmulator } from './server.js';
+export type { TimeInput } from './time-input.js';

@@ -47,7 +47,8 @@ function s3Config(violations: Violations, body: Body, field: string): { s3Uri: s
   return { s3Uri: String(s3Uri) };
 }
 
-function resourceId(): string {
+/** A fresh resource ID for a created job: 12 lowercase letters and digits, as the service's ARNs end. */
+function newResourceId(): string {
   return randomBytes(9)
     .toString('base64url')
     .toLowerCase()
@@ -79,8 +80,8 @@ export function createJob(store: JobStore, body: Body, context: AccountContext):
   violations.throwIfAny();
 
   if (typeof clientRequestToken === 'string') {
-    const earlier = store.ascending().find(({ job }) => job.clientRequestToken === clientRequestToken);
-    if (earlier) return { jobArn: earlier.job.jobArn };
+    const earlier = store.ascending().find(({ item }) => item.clientRequestToken === clientRequestToken);
+    if (earlier) return { jobArn: earlier.item.jobArn };
   }
   if (store.findByName(jobName)) {
     throw new ApiError('ValidationException', 400, `A model customization job named ${jobName} already exists.`);
@@ -91,7 +92,7 @@ export function createJob(store: JobStore, body: Body, context: AccountContext):
     : baseModelIdentifier;
   const now = new Date(context.now());
   const job: EmulatorJob = {
-    jobArn: `arn:aws:bedrock:${context.region}:${context.accountId}:model-customization-job/${baseModel}/${resourceId()}`,
+    jobArn: `arn:aws:bedrock:${context.region}:${context.accountId}:model-customization-job/${baseModel}/${newResourceId()}`,
     baseModelArn: baseModelIdentifier.startsWith('arn:')
       ? baseModelIdentifier
       : `arn:aws:bedrock:${context.region}::foundation-model/${baseModel}`,
@@ -116,7 +117,7 @@ export function createJob(store: JobStore, body: Body, context: AccountContext):
 
 /** GetModelCustomizationJob: the job's full description. */
 export function getJob(store: JobStore, identifier: string, context: AccountContext): Body {
-  const { job } = store.find(identifier);
+  const { item: job } = store.find(identifier);
   const { customModelArn, customModelName, clientRequestToken, ...rest } = job;
   return {
     ...rest,

@@ -1,17 +1,8 @@
 import type { ModelCustomizationJobStatus, ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
+import { customizationJobs } from '../bedrock/kinds/customization-jobs.js';
 import { ApiError } from './api-error.js';
-
-/**
- * A timestamp as a caller may give it: a `Date` (as the SDK types it) or an ISO-8601 string.
- *
- * @example
- * ```ts
- * import type { TimeInput } from 'bedrock-customization-jobs/emulator';
- *
- * const times: TimeInput[] = [new Date(), '2026-03-01T12:00:00Z'];
- * ```
- */
-export type TimeInput = Date | string;
+import { KindStore, type StoredItem } from './kind-store.js';
+import type { TimeInput } from './time-input.js';
 
 /**
  * A job as the emulator is seeded with it: the SDK's
@@ -75,17 +66,7 @@ export interface EmulatorJob extends Omit<ModelCustomizationJobSummary, 'creatio
   clientRequestToken?: string;
 }
 
-/** A stored job: the caller's fields, kept as given, and its creation time in ms for sorting. */
-export interface StoredJob {
-  readonly job: EmulatorJob;
-  readonly createdMs: number;
-  /** When StopModelCustomizationJob moved it to Stopping. */
-  stoppingSinceMs?: number;
-  /** The summary as JSON, cached: turning Dates into strings is most of a page's cost. */
-  summaryJson?: string;
-}
-
-/** The fields of a summary, in the order the service writes them. */
+/** The fields of a customization job's summary, in the order the service writes them; the rest only Get shows. */
 const SUMMARY_FIELDS = [
   'jobArn',
   'baseModelArn',
@@ -100,33 +81,8 @@ const SUMMARY_FIELDS = [
   'customizationType',
 ] as const;
 
-/** The summary's JSON, as the service writes it: Dates become ISO-8601 strings, strings stay as given. */
-export function summaryJson(stored: StoredJob): string {
-  if (stored.summaryJson === undefined) {
-    const summary: Record<string, unknown> = {};
-    for (const field of SUMMARY_FIELDS) {
-      if (stored.job[field] !== undefined) summary[field] = stored.job[field];
-    }
-    stored.summaryJson = JSON.stringify(summary);
-  }
-  return stored.summaryJson;
-}
-
-function timeMs(value: unknown, field: string, jobArn: string): number {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) {
-    throw new TypeError(`emulator job ${jobArn}: ${field} must be a Date or an ISO-8601 string, got ${String(value)}`);
-  }
-  return ms;
-}
-
-/**
- * Orders jobs by creation time, then by ARN, so that jobs created in the same
- * millisecond keep one order across requests and pages.
- */
-export function compareAscending(a: StoredJob, b: StoredJob): number {
-  return a.createdMs - b.createdMs || (a.job.jobArn < b.job.jobArn ? -1 : a.job.jobArn > b.job.jobArn ? 1 : 0);
-}
+/** A stored customization job. */
+export type StoredJob = StoredItem<EmulatorJob>;
 
 export interface JobStoreOptions {
   /** How long a stopped job stays in `Stopping` before it reads as `Stopped`. */
@@ -134,43 +90,37 @@ export interface JobStoreOptions {
   readonly now: () => number;
 }
 
-export class JobStore {
-  readonly #jobs: StoredJob[] = [];
-  readonly #byArn = new Map<string, StoredJob>();
+/**
+ * The customization jobs: a {@link KindStore} that also finds a job by
+ * name and runs StopModelCustomizationJob's Stopping → Stopped.
+ */
+export class JobStore extends KindStore<EmulatorJob> {
   readonly #byName = new Map<string, StoredJob>();
-  readonly #stopping = new Set<StoredJob>();
+  /** When StopModelCustomizationJob moved each job to Stopping. */
+  readonly #stoppingSince = new Map<StoredJob, number>();
   readonly #options: JobStoreOptions;
-  #ascending: StoredJob[] | undefined;
 
   constructor(jobs: readonly EmulatorJob[], options: JobStoreOptions) {
+    super(customizationJobs, [], SUMMARY_FIELDS);
     this.#options = options;
     for (const job of jobs) this.add(job);
   }
 
-  get size(): number {
-    return this.#jobs.length;
-  }
-
-  add(job: EmulatorJob): StoredJob {
-    if (this.#byArn.has(job.jobArn)) throw new TypeError(`emulator: two jobs share the ARN ${job.jobArn}`);
-    const stored: StoredJob = { job: { ...job }, createdMs: timeMs(job.creationTime, 'creationTime', job.jobArn) };
-    this.#jobs.push(stored);
-    this.#byArn.set(job.jobArn, stored);
+  override add(job: EmulatorJob): StoredJob {
+    const stored = super.add(job);
     this.#byName.set(job.jobName, stored);
-    this.#ascending = undefined;
     return stored;
   }
 
-  /** Every job, oldest first; the array is cached until the next `add`. */
-  ascending(): readonly StoredJob[] {
+  /** Every job, oldest first, stopping jobs settled. */
+  override ascending(): readonly StoredJob[] {
     this.#settleStopping();
-    this.#ascending ??= [...this.#jobs].sort(compareAscending);
-    return this.#ascending;
+    return super.ascending();
   }
 
   /** Finds a job by ARN or by name, as `jobIdentifier` allows either. */
   find(identifier: string): StoredJob {
-    const stored = this.#byArn.get(identifier) ?? this.#byName.get(identifier);
+    const stored = this.findByArn(identifier) ?? this.#byName.get(identifier);
     if (!stored) {
       throw new ApiError('ResourceNotFoundException', 404, `Model customization job ${identifier} does not exist.`);
     }
@@ -185,33 +135,30 @@ export class JobStore {
   /** InProgress → Stopping now, then → Stopped once `stopDelayMs` has passed. */
   stop(identifier: string): void {
     const stored = this.find(identifier);
-    if (stored.job.status !== 'InProgress') {
+    if (stored.item.status !== 'InProgress') {
       throw new ApiError(
         'ConflictException',
         409,
-        `Model customization job ${stored.job.jobName} cannot be stopped: its status is ${stored.job.status}.`,
+        `Model customization job ${stored.item.jobName} cannot be stopped: its status is ${stored.item.status}.`,
       );
     }
     const now = this.#options.now();
-    stored.stoppingSinceMs = now;
-    this.#stopping.add(stored);
-    stored.job.status = 'Stopping';
-    stored.job.lastModifiedTime = new Date(now);
-    delete stored.summaryJson;
+    this.#stoppingSince.set(stored, now);
+    stored.item.status = 'Stopping';
+    stored.item.lastModifiedTime = new Date(now);
+    this.changed(stored);
   }
 
   /** Stopping jobs settle when read, so the emulator needs no timers. */
   #settleStopping(): void {
     const now = this.#options.now();
-    for (const stored of this.#stopping) {
-      const since = stored.stoppingSinceMs ?? now;
+    for (const [stored, since] of this.#stoppingSince) {
       if (now - since < this.#options.stopDelayMs) continue;
-      stored.job.status = 'Stopped';
-      stored.job.endTime = new Date(since + this.#options.stopDelayMs);
-      stored.job.lastModifiedTime = stored.job.endTime;
-      delete stored.stoppingSinceMs;
-      delete stored.summaryJson;
-      this.#stopping.delete(stored);
+      stored.item.status = 'Stopped';
+      stored.item.endTime = new Date(since + this.#options.stopDelayMs);
+      stored.item.lastModifiedTime = stored.item.endTime;
+      this.#stoppingSince.delete(stored);
+      this.changed(stored);
     }
   }
 }

@@ -2,16 +2,17 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { ApiError } from './api-error.js';
 
 /**
- * Where the next page starts: just after the job with this creation time and
- * ARN, in the query's order. A position by key, not by offset, so that jobs
- * created during a listing neither shift nor repeat what comes after.
+ * Where the next page starts: just after the item with this time (the
+ * kind's time field) and ARN, in the query's order. A position by key, not
+ * by offset, so that items created during a listing neither shift nor
+ * repeat what comes after.
  */
 export interface KeyPosition {
-  readonly createdMs: number;
-  readonly jobArn: string;
+  readonly timeMs: number;
+  readonly arn: string;
 }
 
-/** Where the next page starts, for a service whose tokens count matching jobs to skip. */
+/** Where the next page starts, for a service whose tokens count matching items to skip. */
 export interface OffsetPosition {
   readonly offset: number;
 }
@@ -34,7 +35,7 @@ export function queryKey(query: object): string {
 }
 
 export function encodePageToken(key: string, position: PagePosition): string {
-  const fields = 'offset' in position ? [key, position.offset] : [key, position.createdMs, position.jobArn];
+  const fields = 'offset' in position ? [key, position.offset] : [key, position.timeMs, position.arn];
   const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
   return `${payload}.${sign(payload)}`;
 }
@@ -56,5 +57,5 @@ export function decodePageToken(token: string, key: string): PagePosition {
   }
   return position.length === 1
     ? { offset: position[0] as number }
-    : { createdMs: position[0] as number, jobArn: position[1] as string };
+    : { timeMs: position[0] as number, arn: position[1] as string };
 }

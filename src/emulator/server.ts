@@ -2,13 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  customModels,
+  evaluationJobs,
+  LISTING_KINDS,
+  modelCopyJobs,
+  modelImportJobs,
+  modelInvocationJobs,
+} from '../bedrock/kinds/index.js';
+import { httpBinding } from '../bedrock/listing-kind.js';
 import { ApiError } from './api-error.js';
 import { checkEmulatorOptions, checkFaults } from './check-options.js';
-import { type Failure, FaultInjector, type Faults } from './faults.js';
-import { type GenerateJobsOptions, generateJobs } from './generate-jobs.js';
+import type {
+  EmulatorCopyJob,
+  EmulatorCustomModel,
+  EmulatorEvaluationJob,
+  EmulatorImportJob,
+  EmulatorInvocationJob,
+} from './emulator-items.js';
+import { FaultInjector, type Faults } from './faults.js';
+import { generateAccount } from './generate/account.js';
+import type { GenerateJobsOptions } from './generate/customization-jobs.js';
 import { createJob, getJob } from './job-operations.js';
 import { type EmulatorJob, JobStore } from './job-store.js';
-import { listJobs, listPageJson, parseListQuery, type TokenStyle } from './list-jobs.js';
+import { KindStore } from './kind-store.js';
+import { listPage, listPageJson, parseListQuery, type TokenStyle } from './list-route.js';
 import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
 
 /**
@@ -44,6 +62,22 @@ export interface EmulatorOptions {
    * `endingAt` pins them). Default: none.
    */
   readonly jobs?: readonly EmulatorJob[] | GenerateJobsOptions;
+  /**
+   * The custom models (ListCustomModels): given as they are, or
+   * `{ count, seed }`. Generated, they are the models that the account's
+   * generated Completed customization, import and copy jobs made, plus
+   * `count` more, some shared from another account. Default: those made by
+   * the generated jobs.
+   */
+  readonly customModels?: readonly EmulatorCustomModel[] | GenerateJobsOptions;
+  /** The model import jobs (ListModelImportJobs); each Completed generated one imported a custom model. Default: none. */
+  readonly importJobs?: readonly EmulatorImportJob[] | GenerateJobsOptions;
+  /** The model copy jobs (ListModelCopyJobs); generated ones copy custom models that exist. Default: none. */
+  readonly copyJobs?: readonly EmulatorCopyJob[] | GenerateJobsOptions;
+  /** The batch inference jobs (ListModelInvocationJobs), ordered by `submitTime`. Default: none. */
+  readonly invocationJobs?: readonly EmulatorInvocationJob[] | GenerateJobsOptions;
+  /** The evaluation jobs (ListEvaluationJobs). Default: none. */
+  readonly evaluationJobs?: readonly EmulatorEvaluationJob[] | GenerateJobsOptions;
   /** Faults to inject from the first request on; see {@link Faults}. */
   readonly faults?: Faults;
   /** How long a stopped job stays `Stopping` before it reads `Stopped`: ms ≥ 0, or Infinity; default 1000 ms. */
@@ -98,6 +132,16 @@ export interface Emulator {
   setFaults(faults?: Faults): void;
   /** Adds jobs while it runs, as if they had been created elsewhere. */
   addJobs(jobs: readonly EmulatorJob[]): void;
+  /** Adds custom models while it runs. */
+  addCustomModels(models: readonly EmulatorCustomModel[]): void;
+  /** Adds model import jobs while it runs. */
+  addImportJobs(jobs: readonly EmulatorImportJob[]): void;
+  /** Adds model copy jobs while it runs. */
+  addCopyJobs(jobs: readonly EmulatorCopyJob[]): void;
+  /** Adds batch inference jobs while it runs. */
+  addInvocationJobs(jobs: readonly EmulatorInvocationJob[]): void;
+  /** Adds evaluation jobs while it runs. */
+  addEvaluationJobs(jobs: readonly EmulatorEvaluationJob[]): void;
   /** Stops listening and closes every connection. */
   close(): Promise<void>;
 }
@@ -110,11 +154,18 @@ interface Route {
   readonly jobIdentifier?: string;
 }
 
+/** Each list operation by `METHOD /path`, from the SDK's schema of every kind. */
+const LIST_ROUTES: ReadonlyMap<string, string> = new Map(
+  LISTING_KINDS.map((kind) => {
+    const { method, path } = httpBinding(kind);
+    return [`${method} ${path}`, kind.operation];
+  }),
+);
+
 function route(method: string, path: string): Route {
-  if (path === JOBS_PATH) {
-    if (method === 'GET') return { operation: 'ListModelCustomizationJobs' };
-    if (method === 'POST') return { operation: 'CreateModelCustomizationJob' };
-  }
+  const list = LIST_ROUTES.get(`${method} ${path}`);
+  if (list) return { operation: list };
+  if (path === JOBS_PATH && method === 'POST') return { operation: 'CreateModelCustomizationJob' };
   const match = /^\/model-customization-jobs\/([^/]+)(\/stop)?$/.exec(path);
   if (match) {
     let jobIdentifier: string;
@@ -127,6 +178,20 @@ function route(method: string, path: string): Route {
     if (method === 'POST' && match[2]) return { operation: 'StopModelCustomizationJob', jobIdentifier };
   }
   throw new ApiError('UnknownOperationException', 404, `No operation matches ${method} ${path}.`);
+}
+
+/** The error each failing fault answers with; `deny` names the operation it denies. */
+function faultError(failure: 'throttle' | 'serverError' | 'unavailable' | 'deny', operation: string): ApiError {
+  switch (failure) {
+    case 'throttle':
+      return new ApiError('ThrottlingException', 429, 'Rate exceeded');
+    case 'serverError':
+      return new ApiError('InternalServerException', 500, 'An internal server error occurred. Retry your request.');
+    case 'unavailable':
+      return new ApiError('ServiceUnavailableException', 503, 'The service is unavailable. Try again later.');
+    case 'deny':
+      return new ApiError('AccessDeniedException', 403, `User is not authorized to perform: bedrock:${operation}`);
+  }
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -155,9 +220,12 @@ function parseJsonBody(text: string): Record<string, unknown> {
 }
 
 /**
- * Starts a local Bedrock that speaks the real wire format of
- * ListModelCustomizationJobs, CreateModelCustomizationJob,
- * GetModelCustomizationJob and StopModelCustomizationJob, on 127.0.0.1 only.
+ * Starts a local Bedrock that speaks the real wire format of the six list
+ * operations (ListModelCustomizationJobs, ListCustomModels,
+ * ListModelImportJobs, ListModelCopyJobs, ListModelInvocationJobs,
+ * ListEvaluationJobs), each on its SDK path with its own filters, and of
+ * CreateModelCustomizationJob, GetModelCustomizationJob and
+ * StopModelCustomizationJob, on 127.0.0.1 only.
  *
  * @example
  * ```ts
@@ -178,8 +246,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkEmulatorOptions(options);
   const requestLogSize = options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE;
   const context = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012', now: Date.now };
-  const seedJobs = options.jobs === undefined ? [] : 'count' in options.jobs ? generateJobs(options.jobs) : options.jobs;
-  const store = new JobStore(seedJobs, { stopDelayMs: options.stopDelayMs ?? 1000, now: context.now });
+  const account = generateAccount(options);
+  const store = new JobStore(account.jobs, { stopDelayMs: options.stopDelayMs ?? 1000, now: context.now });
+  const modelStore = new KindStore<object>(customModels, account.customModels);
+  const importStore = new KindStore<object>(modelImportJobs, account.importJobs);
+  const copyStore = new KindStore<object>(modelCopyJobs, account.copyJobs);
+  const invocationStore = new KindStore<object>(modelInvocationJobs, account.invocationJobs);
+  const evaluationStore = new KindStore<object>(evaluationJobs, account.evaluationJobs);
+  /** A kind is a store plus its declaration: each list operation's store. */
+  const listStores = new Map<string, KindStore<object>>(
+    [store, modelStore, importStore, copyStore, invocationStore, evaluationStore].map((each) => [each.kind.operation, each]),
+  );
   let injector = new FaultInjector(options.faults);
   const requests: RequestRecord[] = [];
 
@@ -200,13 +277,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       error instanceof ApiError ? error : new ApiError('InternalServerException', 500, 'The emulator failed on this request.');
     send(response, record, apiError.status, JSON.stringify({ message: apiError.message }), apiError.errorType);
   }
-
-  const FAILURES: Record<Exclude<Failure, 'drop' | 'hang' | 'malformed'>, ApiError> = {
-    throttle: new ApiError('ThrottlingException', 429, 'Rate exceeded'),
-    serverError: new ApiError('InternalServerException', 500, 'An internal server error occurred. Retry your request.'),
-    unavailable: new ApiError('ServiceUnavailableException', 503, 'The service is unavailable. Try again later.'),
-    deny: new ApiError('AccessDeniedException', 403, 'User is not authorized to perform: bedrock:ListModelCustomizationJobs'),
-  };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Split by hand: new URL() reads a path such as //x as a host, and throws on some.
@@ -241,11 +311,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       const { failure } = decision;
       if (failure === 'throttle' || failure === 'serverError' || failure === 'unavailable' || failure === 'deny') {
-        throw FAILURES[failure];
+        throw faultError(failure, target.operation);
       }
+      const listStore = listStores.get(target.operation);
       if (failure === 'malformed') {
+        // In the operation's own shape: its items key and ARN field, cut short; or without its items key.
+        const kind = (listStore ?? store).kind;
         const body =
-          injector.faults.malformed?.kind === 'missing-summaries' ? '{}' : '{"modelCustomizationJobSummaries":[{"jobArn":';
+          injector.faults.malformed?.kind === 'missing-summaries'
+            ? '{}'
+            : `{${JSON.stringify(kind.itemsKey)}:[{${JSON.stringify(kind.arnField)}:`;
         record.status = 200;
         response.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': record.requestId });
         response.end(body);
@@ -254,15 +329,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
       let status = 200;
       let payload: string;
-      switch (target.operation) {
-        case 'ListModelCustomizationJobs': {
-          const query = parseListQuery(url.searchParams);
+      switch (listStore ? 'list' : target.operation) {
+        case 'list': {
+          const kindStore = listStore as KindStore<object>;
+          const query = parseListQuery(kindStore.kind, url.searchParams);
           if (decision.rejectToken && query.nextToken !== undefined) {
             throw new ApiError('ValidationException', 400, 'The provided nextToken has expired. Start the listing again.');
           }
-          const page = listJobs(store, query, options.tokenStyle);
+          const page = listPage(kindStore, query, context.accountId, options.tokenStyle);
           if (decision.repeatToken && query.nextToken !== undefined) page.nextToken = query.nextToken;
-          payload = listPageJson(page);
+          payload = listPageJson(kindStore, page);
           break;
         }
         case 'CreateModelCustomizationJob':
@@ -316,6 +392,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     addJobs(jobs) {
       for (const job of jobs) store.add(job);
+    },
+    addCustomModels(models) {
+      for (const model of models) modelStore.add(model);
+    },
+    addImportJobs(jobs) {
+      for (const job of jobs) importStore.add(job);
+    },
+    addCopyJobs(jobs) {
+      for (const job of jobs) copyStore.add(job);
+    },
+    addInvocationJobs(jobs) {
+      for (const job of jobs) invocationStore.add(job);
+    },
+    addEvaluationJobs(jobs) {
+      for (const job of jobs) evaluationStore.add(job);
     },
     close() {
       return new Promise<void>((resolve, reject) => {

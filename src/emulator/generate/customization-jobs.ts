@@ -1,7 +1,8 @@
 import { CustomizationType, JobStatusDetails, ModelCustomizationJobStatus, type StatusDetails } from '@aws-sdk/client-bedrock';
-import { checkGenerateJobsOptions } from './check-options.js';
-import type { EmulatorJob } from './job-store.js';
-import { pick, type Random, seededRandom } from './random.js';
+import { checkGenerateJobsOptions } from '../check-options.js';
+import type { EmulatorJob } from '../job-store.js';
+import { pick, type Random, seededRandom } from '../random.js';
+import { dayOf, HOUR, PURPOSES, seededResourceId, TEAMS, weighted } from './vocabulary.js';
 
 /**
  * Options of {@link generateJobs}, and the `jobs` option of
@@ -58,8 +59,6 @@ const TYPE_WEIGHTS: readonly [CustomizationType, number][] = [
   [CustomizationType.IMPORTED, 0.08],
 ];
 
-const TEAMS = ['support', 'search', 'legal', 'claims', 'risk', 'sales', 'hr', 'docs', 'triage', 'fraud'];
-const PURPOSES = ['summarize', 'classify', 'extract', 'qa', 'chat', 'rerank', 'tagging', 'intent', 'sql', 'redact'];
 const TYPE_SHORT: Record<CustomizationType, string> = {
   FINE_TUNING: 'ft',
   CONTINUED_PRE_TRAINING: 'cpt',
@@ -67,23 +66,6 @@ const TYPE_SHORT: Record<CustomizationType, string> = {
   REINFORCEMENT_FINE_TUNING: 'rft',
   IMPORTED: 'import',
 };
-const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const HOUR = 3_600_000;
-
-function weighted<T>(random: Random, weights: readonly (readonly [T, number])[]): T {
-  let draw = random() * weights.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [value, weight] of weights) {
-    draw -= weight;
-    if (draw < 0) return value;
-  }
-  return (weights.at(-1) as readonly [T, number])[0];
-}
-
-function resourceId(random: Random): string {
-  let id = '';
-  for (let i = 0; i < 12; i++) id += pick(random, [...ID_CHARS]);
-  return id;
-}
 
 /** Jobs still running are the recent ones; old jobs have ended one way or another. */
 function statusFor(random: Random, ageMs: number): ModelCustomizationJobStatus {
@@ -103,7 +85,8 @@ function statusFor(random: Random, ageMs: number): ModelCustomizationJobStatus {
   ]);
 }
 
-const FAILURES = [
+/** Why a generated customization job failed, as GetModelCustomizationJob shows it. */
+const TRAINING_FAILURE_MESSAGES = [
   'Training data validation failed: 12 records exceed the maximum token count.',
   'The IAM role does not have permission to read s3://training-data.',
   'Internal error during training. Retry the job.',
@@ -178,14 +161,14 @@ export function generateJobs(options: GenerateJobsOptions): EmulatorJob[] {
     const type = weighted(random, TYPE_WEIGHTS);
     const baseModel = pick(random, BASE_MODELS[type]);
     const status = statusFor(random, endingAt - created);
-    const day = new Date(created).toISOString().slice(0, 10).replaceAll('-', '');
+    const day = dayOf(created);
     const jobName = `${pick(random, TEAMS)}-${pick(random, PURPOSES)}-${TYPE_SHORT[type]}-${day}-${String(i).padStart(5, '0')}`;
     const ended = status === 'Completed' || status === 'Failed' || status === 'Stopped';
     // An ended job ended before `endingAt`, within a day of its start.
     const endTime = ended ? new Date(created + random() * Math.min(24 * HOUR, endingAt - created)) : undefined;
 
     const job: EmulatorJob = {
-      jobArn: `arn:aws:bedrock:${region}:${accountId}:model-customization-job/${baseModel}/${resourceId(random)}`,
+      jobArn: `arn:aws:bedrock:${region}:${accountId}:model-customization-job/${baseModel}/${seededResourceId(random)}`,
       baseModelArn: `arn:aws:bedrock:${region}::foundation-model/${baseModel}`,
       jobName,
       status,
@@ -203,10 +186,10 @@ export function generateJobs(options: GenerateJobsOptions): EmulatorJob[] {
     if (details) job.statusDetails = details;
     if (endTime) job.endTime = endTime;
     if (status === 'Completed') {
-      job.customModelArn = `arn:aws:bedrock:${region}:${accountId}:custom-model/${baseModel}/${resourceId(random)}`;
+      job.customModelArn = `arn:aws:bedrock:${region}:${accountId}:custom-model/${baseModel}/${seededResourceId(random)}`;
       job.customModelName = `${jobName}-model`;
     }
-    if (status === 'Failed') job.failureMessage = pick(random, FAILURES);
+    if (status === 'Failed') job.failureMessage = pick(random, TRAINING_FAILURE_MESSAGES);
     jobs.push(job);
   }
   return jobs;

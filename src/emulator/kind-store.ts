@@ -1,0 +1,86 @@
+import type { AnyListingKind } from '../bedrock/listing-kind.js';
+import { timeMs } from './time-input.js';
+
+/** One stored item: the caller's summary, kept as given, and its sort key. */
+export interface StoredItem<Item extends object = Record<string, unknown>> {
+  readonly item: Item;
+  /** The kind's time field (`creationTime`, `submitTime`) in ms: it orders the listing. */
+  readonly timeMs: number;
+  /** The kind's ARN field: it breaks ties, so that one order holds across requests and pages. */
+  readonly arn: string;
+  /** The summary as JSON, cached: turning Dates into strings is most of a page's cost. */
+  json?: string;
+}
+
+/** Orders items by time, then by ARN, so that items of the same millisecond keep one order. */
+export function compareAscending(a: StoredItem<object>, b: StoredItem<object>): number {
+  return a.timeMs - b.timeMs || (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0);
+}
+
+/**
+ * The items of one listing kind, sorted by the kind's time field and ARN,
+ * as its list operation pages through them. Which fields those are comes
+ * from the kind's declaration; nothing here knows a kind.
+ */
+export class KindStore<Item extends object = Record<string, unknown>> {
+  readonly kind: AnyListingKind;
+  readonly #items: StoredItem<Item>[] = [];
+  readonly #byArn = new Map<string, StoredItem<Item>>();
+  /** The summary fields a page shows, in order; all of an item's fields when absent. */
+  readonly #summaryFields: readonly string[] | undefined;
+  #ascending: StoredItem<Item>[] | undefined;
+
+  constructor(kind: AnyListingKind, items: readonly Item[] = [], summaryFields?: readonly string[]) {
+    this.kind = kind;
+    this.#summaryFields = summaryFields;
+    for (const item of items) this.add(item);
+  }
+
+  add(item: Item): StoredItem<Item> {
+    const fields = item as Record<string, unknown>;
+    const arn = fields[this.kind.arnField];
+    const { noun } = this.kind;
+    if (typeof arn !== 'string' || arn === '') {
+      throw new TypeError(`emulator ${noun}: ${this.kind.arnField} must be a non-empty string, got ${String(arn)}`);
+    }
+    if (this.#byArn.has(arn)) throw new TypeError(`emulator: two ${noun}s share the ARN ${arn}`);
+    const stored: StoredItem<Item> = {
+      item: { ...item },
+      timeMs: timeMs(fields[this.kind.timeField], `emulator ${noun} ${arn}: ${this.kind.timeField}`),
+      arn,
+    };
+    this.#items.push(stored);
+    this.#byArn.set(arn, stored);
+    this.#ascending = undefined;
+    return stored;
+  }
+
+  /** Every item, oldest first; the array is cached until the next `add`. */
+  ascending(): readonly StoredItem<Item>[] {
+    this.#ascending ??= [...this.#items].sort(compareAscending);
+    return this.#ascending;
+  }
+
+  findByArn(arn: string): StoredItem<Item> | undefined {
+    return this.#byArn.get(arn);
+  }
+
+  /** The summary's JSON, as the service writes it: Dates become ISO-8601 strings, strings stay as given. */
+  summaryJson(stored: StoredItem<Item>): string {
+    if (stored.json === undefined) {
+      const fields = stored.item as Record<string, unknown>;
+      if (this.#summaryFields === undefined) stored.json = JSON.stringify(fields);
+      else {
+        const summary: Record<string, unknown> = {};
+        for (const field of this.#summaryFields) if (fields[field] !== undefined) summary[field] = fields[field];
+        stored.json = JSON.stringify(summary);
+      }
+    }
+    return stored.json;
+  }
+
+  /** Forgets the cached JSON of an item whose fields changed. */
+  changed(stored: StoredItem<Item>): void {
+    delete stored.json;
+  }
+}
