@@ -20,7 +20,8 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-const pad = (cell: string, width: number) => (cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width));
+/** A cell at its column's width; one too long is cut with …, and still keeps a space before the next column. */
+const pad = (cell: string, width: number) => (cell.length >= width ? `${cell.slice(0, width - 2)}… ` : cell.padEnd(width));
 
 /** A column's heading: `creationTime` → `CREATION TIME`. */
 const heading = (column: string) => column.replace(/[A-Z]/g, (letter) => ` ${letter}`).toUpperCase();
