@@ -165,6 +165,15 @@ describe.each(LISTING_KINDS.map((kind) => [kind.name, kind] as const))('bedrock-
     expect(seen).toEqual(arnsOf(kind, listingOf(kind)));
   });
 
+  test('--emulator has items of this kind to list, with no AWS account', { timeout: CHILD_PROCESS_MS }, async () => {
+    const run = await runCli(['list', kind.name, '--emulator', '--max-items', '3']);
+    expect(run.code, run.stderr).toBe(0);
+    const items = linesOf(run.stdout);
+    expect(items).toHaveLength(3);
+    for (const item of items) expect(String(item[kind.arnField])).toMatch(/^arn:aws:bedrock:/);
+    expect(() => decodeContinuation(continuationOf(run.stderr) as string, kind)).not.toThrow();
+  });
+
   test('--help names the operation and lists each of its filter flags', { timeout: CHILD_PROCESS_MS }, async () => {
     const run = await runCli(['list', kind.name, '--help']);
     expect(run.code).toBe(0);

@@ -45,9 +45,10 @@ async function main(args: readonly string[]): Promise<number> {
     controller.abort(new Interrupted('interrupted'));
   };
   process.on('SIGINT', interrupt);
-  // A closed pipe (| head) ends the listing quietly.
+  // A closed pipe (| head) ends the listing quietly; any other failure to write (a full disk) is said, and exits 1.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
+    if (error.code !== 'EPIPE') process.stderr.write(`bedrock-jobs: cannot write the output: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? 0 : 1);
   });
   try {
     return await listCommand(commandLine, { stdout: process.stdout, stderr: process.stderr }, controller.signal);
