@@ -57,6 +57,9 @@ describe('the emulator CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: npm run emulator -- \[flags\]/);
     for (const flag of ['--port', '--jobs', '--seed', '--latency', '--help']) expect(stdout).toContain(flag);
+    for (const flag of ['--custom-models', '--import-jobs', '--copy-jobs', '--invocation-jobs', '--evaluation-jobs']) {
+      expect(stdout).toContain(flag);
+    }
     expect(stderr).toBe('');
   });
 
@@ -66,6 +69,7 @@ describe('the emulator CLI', () => {
     [['--jobs', '100001'], '--jobs must be a whole number from 0 to 100000; got 100001'],
     [['--port', 'abc'], "--port must be an integer from 0 to 65535 (0: any free port); got 'abc'"],
     [['--port', '65536'], '--port must be an integer from 0 to 65535 (0: any free port); got 65536'],
+    [['--import-jobs=1.5'], '--import-jobs must be a whole number from 0 to 100000; got 1.5'],
     [['--seed', '1.5'], '--seed must be an integer; got 1.5'],
     [['--latency=-1'], '--latency must be a number of ms from 0 to 2147483647'],
     [['--port'], '--port needs a value'],
@@ -125,6 +129,24 @@ describe('the emulator CLI', () => {
       const lines = example.stdout.trim().split('\n');
       expect(lines.length).toBeGreaterThan(10);
       expect(lines.filter((line) => !/^\d{4}-\d\d-\d\dT\S+Z \S+$/.test(line))).toEqual([]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 30_000);
+
+  test('it serves every kind, each as many as its flag asks', async () => {
+    const counts = ['--import-jobs', '7', '--copy-jobs', '8', '--invocation-jobs', '9', '--evaluation-jobs', '11'];
+    const { child, banner } = await startEmulatorCli(['--port', '0', '--jobs', '20', ...counts]);
+    try {
+      const url = exportsOf(banner).AWS_ENDPOINT_URL_BEDROCK;
+      const count = async (path: string, key: string) =>
+        ((await (await fetch(`${url}${path}?maxResults=1000`)).json()) as Record<string, unknown[]>)[key]?.length;
+      expect(await count('/model-import-jobs', 'modelImportJobSummaries')).toBe(7);
+      expect(await count('/model-copy-jobs', 'modelCopyJobSummaries')).toBe(8);
+      expect(await count('/model-invocation-jobs', 'invocationJobSummaries')).toBe(9);
+      expect(await count('/evaluation-jobs', 'jobSummaries')).toBe(11);
+      // The models of the jobs, of the imports and of the copies, and 200 more (the default).
+      expect(await count('/custom-models', 'modelSummaries')).toBeGreaterThan(200);
     } finally {
       child.kill('SIGTERM');
     }

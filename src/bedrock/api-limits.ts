@@ -35,7 +35,8 @@ export const MODEL_ARN_PATTERN = wholeMatch(
 export const MODEL_ARN_LENGTH = [20, 1011] as const;
 
 export const NEXT_TOKEN_MAX_LENGTH = 2048;
-export const NEXT_TOKEN_PATTERN = /^\S*$/;
+/** `PaginationToken`: the reference prints `\S*`. */
+export const NEXT_TOKEN_PATTERN = wholeMatch('\\S*');
 
 /**
  * ISO-8601 date-time as the SDK writes it into the query

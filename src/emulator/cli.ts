@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Runs the emulator on its own: `npm run emulator -- --port 4010 --jobs 2000 --seed 7`.
+ * Runs the emulator on its own: `npm run emulator -- --port 4010 --jobs 2000 --seed 7`,
+ * with every kind of the account (`--import-jobs 50`, …).
  * It prints what a shell needs to reach it, then serves until interrupted.
  * Exit codes: 0 after SIGINT or SIGTERM, 1 when it cannot start, 2 for a usage error.
  */
@@ -10,16 +11,22 @@ import { type Emulator, type EmulatorOptions, startEmulator } from './server.js'
 const HELP = `Usage: npm run emulator -- [flags]
        node dist/emulator/cli.js [flags]
 
-A local Amazon Bedrock on 127.0.0.1, serving generated customization jobs
-until Ctrl-C. It prints the variables that point the AWS SDK, the AWS CLI
-and bedrock-jobs at it.
+A local Amazon Bedrock on 127.0.0.1, serving a generated account until
+Ctrl-C: customization jobs, the custom models they made, and import, copy,
+batch inference and evaluation jobs. It prints the variables that point the
+AWS SDK, the AWS CLI and bedrock-jobs at it.
 
 Flags:
-  --port <n>      the port on 127.0.0.1: 0 to 65535, 0 for any free one (default 4010)
-  --jobs <n>      how many jobs to generate: 0 to 100000 (default 2000)
-  --seed <n>      the same seed gives the same jobs: an integer (default 1)
-  --latency <ms>  wait this long before each answer: 0 to 2147483647 (default 0)
-  -h, --help      this help
+  --port <n>             the port on 127.0.0.1: 0 to 65535, 0 for any free one (default 4010)
+  --jobs <n>             how many customization jobs to generate: 0 to 100000 (default 2000)
+  --custom-models <n>    custom models beyond those the jobs made: 0 to 100000 (default 200)
+  --import-jobs <n>      model import jobs: 0 to 100000 (default 200)
+  --copy-jobs <n>        model copy jobs: 0 to 100000 (default 200)
+  --invocation-jobs <n>  batch inference jobs: 0 to 100000 (default 500)
+  --evaluation-jobs <n>  evaluation jobs: 0 to 100000 (default 500)
+  --seed <n>             the same seed gives the same account: an integer (default 1)
+  --latency <ms>         wait this long before each answer: 0 to 2147483647 (default 0)
+  -h, --help             this help
 
 Exit codes: 0 after Ctrl-C or SIGTERM, 1 when it cannot start (a port in
 use, say), 2 for a usage error.
@@ -33,12 +40,31 @@ const FLAG_OF_OPTION: Record<string, string> = {
   'options.port': '--port',
   'options.jobs.count': '--jobs',
   'options.jobs.seed': '--seed',
+  'options.customModels.count': '--custom-models',
+  'options.importJobs.count': '--import-jobs',
+  'options.copyJobs.count': '--copy-jobs',
+  'options.invocationJobs.count': '--invocation-jobs',
+  'options.evaluationJobs.count': '--evaluation-jobs',
   'options.faults.latency': '--latency',
 };
+
+/** The flag of each kind beyond customization jobs, by its `startEmulator` option. */
+const KIND_FLAGS = {
+  customModels: 'custom-models',
+  importJobs: 'import-jobs',
+  copyJobs: 'copy-jobs',
+  invocationJobs: 'invocation-jobs',
+  evaluationJobs: 'evaluation-jobs',
+} as const;
 
 const FLAGS = {
   port: { type: 'string', default: '4010' },
   jobs: { type: 'string', default: '2000' },
+  'custom-models': { type: 'string', default: '200' },
+  'import-jobs': { type: 'string', default: '200' },
+  'copy-jobs': { type: 'string', default: '200' },
+  'invocation-jobs': { type: 'string', default: '500' },
+  'evaluation-jobs': { type: 'string', default: '500' },
   seed: { type: 'string', default: '1' },
   latency: { type: 'string', default: '0' },
   help: { type: 'boolean', short: 'h' },
@@ -116,8 +142,11 @@ async function main(): Promise<number> {
   const port = numberOrText(flags.port);
   const jobs = numberOrText(flags.jobs);
   const seed = numberOrText(flags.seed);
-  // The jobs end now (the default), so that they look current.
-  const options = { port, jobs: { count: jobs, seed }, faults: { latency: numberOrText(flags.latency) } };
+  // The account ends now (the default), so that it looks current; the one seed gives every kind its items.
+  const kinds = Object.fromEntries(
+    Object.entries(KIND_FLAGS).map(([option, flag]) => [option, { count: numberOrText(flags[flag]), seed }]),
+  );
+  const options = { port, jobs: { count: jobs, seed }, ...kinds, faults: { latency: numberOrText(flags.latency) } };
   let emulator: Emulator;
   try {
     // The flags' values are checked here, by the same rules as any caller's.

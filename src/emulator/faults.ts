@@ -1,3 +1,4 @@
+import { ApiError } from './api-error.js';
 import { type Random, seededRandom } from './random.js';
 
 /**
@@ -190,5 +191,19 @@ export class FaultInjector {
     if (bucket.tokens < 1) return true;
     bucket.tokens -= 1;
     return false;
+  }
+}
+
+/** The error each failing fault answers with; `deny` names the operation it denies. */
+export function faultError(failure: 'throttle' | 'serverError' | 'unavailable' | 'deny', operation: string): ApiError {
+  switch (failure) {
+    case 'throttle':
+      return new ApiError('ThrottlingException', 429, 'Rate exceeded');
+    case 'serverError':
+      return new ApiError('InternalServerException', 500, 'An internal server error occurred. Retry your request.');
+    case 'unavailable':
+      return new ApiError('ServiceUnavailableException', 503, 'The service is unavailable. Try again later.');
+    case 'deny':
+      return new ApiError('AccessDeniedException', 403, `User is not authorized to perform: bedrock:${operation}`);
   }
 }

@@ -2,15 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  customModels,
-  evaluationJobs,
-  LISTING_KINDS,
-  modelCopyJobs,
-  modelImportJobs,
-  modelInvocationJobs,
-} from '../bedrock/kinds/index.js';
-import { httpBinding } from '../bedrock/listing-kind.js';
+import { customModels, evaluationJobs, modelCopyJobs, modelImportJobs, modelInvocationJobs } from '../bedrock/kinds/index.js';
 import { ApiError } from './api-error.js';
 import { checkEmulatorOptions, checkFaults } from './check-options.js';
 import type {
@@ -20,7 +12,7 @@ import type {
   EmulatorImportJob,
   EmulatorInvocationJob,
 } from './emulator-items.js';
-import { FaultInjector, type Faults } from './faults.js';
+import { FaultInjector, type Faults, faultError } from './faults.js';
 import { generateAccount } from './generate/account.js';
 import type { GenerateJobsOptions } from './generate/customization-jobs.js';
 import { createJob, getJob } from './job-operations.js';
@@ -28,6 +20,7 @@ import { type EmulatorJob, JobStore } from './job-store.js';
 import { KindStore } from './kind-store.js';
 import { listPage, listPageJson, parseListQuery, type TokenStyle } from './list-route.js';
 import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
+import { route } from './routes.js';
 
 /**
  * Options of {@link startEmulator}. Every one has a default, so that
@@ -146,53 +139,7 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const JOBS_PATH = '/model-customization-jobs';
 const MAX_BODY_BYTES = 1 << 20;
-
-interface Route {
-  readonly operation: string;
-  readonly jobIdentifier?: string;
-}
-
-/** Each list operation by `METHOD /path`, from the SDK's schema of every kind. */
-const LIST_ROUTES: ReadonlyMap<string, string> = new Map(
-  LISTING_KINDS.map((kind) => {
-    const { method, path } = httpBinding(kind);
-    return [`${method} ${path}`, kind.operation];
-  }),
-);
-
-function route(method: string, path: string): Route {
-  const list = LIST_ROUTES.get(`${method} ${path}`);
-  if (list) return { operation: list };
-  if (path === JOBS_PATH && method === 'POST') return { operation: 'CreateModelCustomizationJob' };
-  const match = /^\/model-customization-jobs\/([^/]+)(\/stop)?$/.exec(path);
-  if (match) {
-    let jobIdentifier: string;
-    try {
-      jobIdentifier = decodeURIComponent(match[1] as string);
-    } catch {
-      throw new ApiError('ValidationException', 400, 'The jobIdentifier in the path is not valid percent-encoding.');
-    }
-    if (method === 'GET' && !match[2]) return { operation: 'GetModelCustomizationJob', jobIdentifier };
-    if (method === 'POST' && match[2]) return { operation: 'StopModelCustomizationJob', jobIdentifier };
-  }
-  throw new ApiError('UnknownOperationException', 404, `No operation matches ${method} ${path}.`);
-}
-
-/** The error each failing fault answers with; `deny` names the operation it denies. */
-function faultError(failure: 'throttle' | 'serverError' | 'unavailable' | 'deny', operation: string): ApiError {
-  switch (failure) {
-    case 'throttle':
-      return new ApiError('ThrottlingException', 429, 'Rate exceeded');
-    case 'serverError':
-      return new ApiError('InternalServerException', 500, 'An internal server error occurred. Retry your request.');
-    case 'unavailable':
-      return new ApiError('ServiceUnavailableException', 503, 'The service is unavailable. Try again later.');
-    case 'deny':
-      return new ApiError('AccessDeniedException', 403, `User is not authorized to perform: bedrock:${operation}`);
-  }
-}
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

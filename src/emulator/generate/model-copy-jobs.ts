@@ -31,8 +31,10 @@ export function generateCopyJobs(
   const jobs: EmulatorCopyJob[] = [];
   const models: EmulatorCustomModel[] = [];
   const ready = sources.filter((model) => model.modelStatus === undefined || model.modelStatus === 'Active');
+  // Copying is how a model shared from another account becomes this one's: half the copies are of those.
+  const shared = ready.filter((model) => (model.ownerAccountId ?? where.accountId) !== where.accountId);
   for (let i = 0; i < count && ready.length > 0; i++) {
-    const source = pick(random, ready);
+    const source = shared.length > 0 && random() < 0.5 ? pick(random, shared) : pick(random, ready);
     const sourceCreated = modelCreatedMs(source);
     // Within three days after its source, never after `endingAt`.
     const created = Math.floor(sourceCreated + random() * Math.max(0, Math.min(72 * HOUR, where.endingAt - sourceCreated)));
