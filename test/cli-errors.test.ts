@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { type Faults, generateJobs } from '../src/emulator/index.js';
-import { CLI_ENV, continuationOf, runCli } from './support/cli.js';
+import { CLI, CLI_ENV, continuationOf, runCli } from './support/cli.js';
 import { useEmulator } from './support/emulator-client.js';
 
 /**
@@ -149,5 +151,24 @@ describe('bedrock-jobs list: a client that cannot send', SPAWNS, () => {
       'bedrock-jobs: ListModelCustomizationJobs could not be sent: the endpoint "not-a-url" is not a URL. ' +
         'Set AWS_ENDPOINT_URL_BEDROCK to a URL such as http://127.0.0.1:4010, or unset it, or pass --endpoint-url.',
     ]);
+  });
+});
+
+describe('bedrock-jobs list: output that cannot be written', SPAWNS, () => {
+  test('a full disk (/dev/full) is said on stderr, with exit 1, not swallowed', async () => {
+    const args = await emulatorArgs();
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [CLI, ...args], { env: CLI_ENV, stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+      });
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^bedrock-jobs: cannot write the output: ENOSPC/);
+    } finally {
+      closeSync(full);
+    }
   });
 });

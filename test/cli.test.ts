@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { decodeContinuation, encodeContinuation } from '../src/cli/continuation-token.js';
-import { FLAGS } from '../src/cli/flags.js';
+import { COMMON_FLAGS } from '../src/cli/flags.js';
 import { type EmulatorJob, generateJobs } from '../src/emulator/index.js';
 import { continuationOf, runCli, runCliOnTty, startCli } from './support/cli.js';
 import { useEmulator } from './support/emulator-client.js';
@@ -51,7 +51,7 @@ describe('bedrock-jobs list: output formats', { timeout: CHILD_PROCESS_MS }, () 
     const run = await runCli([...args, '--output', 'csv', '--status-equals', 'Failed']);
     const rows = run.stdout.trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'jobArn,jobName,status,customizationType,creationTime,lastModifiedTime,endTime,baseModelArn,customModelArn,customModelName',
+      'jobArn,creationTime,status,customizationType,jobName,baseModelArn,lastModifiedTime,endTime,customModelArn,customModelName',
     );
     expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(referenceListing(JOBS, { statusEquals: 'Failed' }));
     expect(rows.slice(1).every((row) => row.split(',')[2] === 'Failed')).toBe(true);
@@ -61,7 +61,7 @@ describe('bedrock-jobs list: output formats', { timeout: CHILD_PROCESS_MS }, () 
     const { args } = await emulatorArgs();
     const run = await runCliOnTty([...args, '--max-items', '5', '--page-size', '2']);
     const lines = run.stdout.split(/\r?\n/);
-    expect(lines[0]).toMatch(/^CREATED\s+STATUS\s+TYPE\s+NAME/);
+    expect(lines[0]).toMatch(/^CREATION TIME\s+STATUS\s+CUSTOMIZATION TYPE\s+JOB NAME/);
     expect(run.stdout).toMatch(/\d+ pages · \d+ items · 0 retries · 0\.0 s waiting on throttling/);
     const byArn = new Map(JOBS.map((job) => [job.jobArn, job]));
     for (const arn of ALL.slice(0, 5)) expect(run.stdout).toContain(byArn.get(arn)?.jobName);
@@ -290,7 +290,7 @@ describe('bedrock-jobs list: flags', { timeout: CHILD_PROCESS_MS }, () => {
     [['--max-items', '2', '--max-items', '3'], /^bedrock-jobs: --max-items is given twice \('2', then '3'\); give it once$/],
     [
       ['--emulator', '--endpoint-url', 'http://127.0.0.1:9'],
-      /^bedrock-jobs: --emulator and --endpoint-url cannot be used together: --emulator lists its own jobs$/,
+      /^bedrock-jobs: --emulator and --endpoint-url cannot be used together: --emulator lists its own account$/,
     ],
     [['--bogus'], /^bedrock-jobs: Unknown option '--bogus'/],
     [['--region'], /^bedrock-jobs: --region needs a value, such as --region us-west-2$/],
@@ -327,7 +327,7 @@ describe('bedrock-jobs list: flags', { timeout: CHILD_PROCESS_MS }, () => {
   test('--help lists every flag with an example', async () => {
     const run = await runCli(['list', '--help']);
     expect(run.code).toBe(0);
-    for (const [name, spec] of Object.entries(FLAGS)) {
+    for (const [name, spec] of Object.entries(COMMON_FLAGS)) {
       expect(run.stdout).toContain(`--${name}`);
       expect(run.stdout).toContain(`e.g. ${spec.example}`);
     }
@@ -347,7 +347,7 @@ describe('bedrock-jobs list --emulator', { timeout: CHILD_PROCESS_MS }, () => {
   test('and a table on a terminal', async () => {
     const run = await runCliOnTty(['list', '--emulator', '--max-items', '5']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^CREATED\s+STATUS\s+TYPE\s+NAME/);
+    expect(run.stdout).toMatch(/^CREATION TIME\s+STATUS\s+CUSTOMIZATION TYPE\s+JOB NAME/);
     expect(run.stdout.split(/\r?\n/).filter((line) => /^\d{4}-\d\d-\d\dT/.test(line))).toHaveLength(5);
   });
 });

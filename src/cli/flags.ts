@@ -1,73 +1,49 @@
 import { parseArgs } from 'node:util';
+import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
+import { LISTING_KINDS } from '../bedrock/kinds/index.js';
+import type { AnyListingKind } from '../bedrock/listing-kind.js';
+import { DEFAULT_KIND, kindNamed } from './kind-argument.js';
+import { filterFlagHelp, filterFlags, flagOf } from './kind-flags.js';
 import { OUTPUT_NAMES, type OutputName } from './output-formats.js';
+import { UsageError } from './usage-error.js';
 
-/** A mistake on the command line: exit code 2, with a pointer to --help. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError };
 
-interface FlagSpec {
+/** One flag of the CLI's own: its type, the placeholder of its value, its help and an example. */
+export interface FlagSpec {
   readonly type: 'string' | 'boolean';
   readonly value?: string;
   readonly help: string;
   readonly example: string;
 }
 
-/** The AWS CLI's names for this operation, and this CLI's own few. */
-export const FLAGS = {
-  'status-equals': {
-    type: 'string',
-    value: 'STATUS',
-    help: 'Only jobs with this status: InProgress, Completed, Failed, Stopping or Stopped.',
-    example: '--status-equals Failed',
-  },
-  'name-contains': {
-    type: 'string',
-    value: 'TEXT',
-    help: 'Only jobs whose name contains this text (case-sensitive).',
-    example: '--name-contains support',
-  },
-  'creation-time-after': {
-    type: 'string',
-    value: 'TIME',
-    help: 'Only jobs created after this time: ISO-8601, or a duration back from now (30m, 12h, 7d, 2w).',
-    example: '--creation-time-after 7d',
-  },
-  'creation-time-before': {
-    type: 'string',
-    value: 'TIME',
-    help: 'Only jobs created before this time, in the same forms.',
-    example: '--creation-time-before 2026-01-01T00:00:00Z',
-  },
-  'sort-by': {
-    type: 'string',
-    value: 'FIELD',
-    help: 'The sort key: CreationTime, the only one the API has.',
-    example: '--sort-by CreationTime',
-  },
-  'sort-order': {
-    type: 'string',
-    value: 'ORDER',
-    help: 'Ascending or Descending (the default).',
-    example: '--sort-order Ascending',
-  },
+/**
+ * The flags every kind takes: paging, output and where to send. Each kind
+ * adds its filter flags, made from its declaration (see kind-flags.ts).
+ */
+export const COMMON_FLAGS = {
   'max-items': {
     type: 'string',
     value: 'N',
-    help: 'Stop after N jobs; stderr then gives the --starting-token to continue.',
+    help: 'Stop after N items; stderr then gives the --starting-token to continue.',
     example: '--max-items 50',
   },
-  'page-size': { type: 'string', value: 'N', help: 'Jobs per request, 1 to 1000 (default 1000).', example: '--page-size 100' },
+  'page-size': {
+    type: 'string',
+    value: 'N',
+    help: `Items per request, ${MAX_RESULTS_MIN} to ${MAX_RESULTS_MAX} (default ${MAX_RESULTS_MAX}).`,
+    example: '--page-size 100',
+  },
   'starting-token': {
     type: 'string',
     value: 'TOKEN',
-    help: 'Continue a listing from the token a cut-short run printed.',
+    help: 'Continue a listing from the token a cut-short run of the same kind printed.',
     example: '--starting-token bj1.eyJ0Ijo…',
   },
   output: {
     type: 'string',
     value: 'FORMAT',
-    help: 'json, ndjson (default when stdout is not a terminal), table (default on a terminal) or csv.',
+    help: `One of ${OUTPUT_NAMES.join(', ')}: ndjson is the default when stdout is not a terminal, table on a terminal.`,
     example: '--output csv',
   },
   region: {
@@ -90,7 +66,7 @@ export const FLAGS = {
   },
   emulator: {
     type: 'boolean',
-    help: 'Demo mode: start the embedded Bedrock emulator with realistic jobs and list those. No AWS account needed; not with --endpoint-url, --region or --profile.',
+    help: 'Demo mode: start the embedded Bedrock emulator with a realistic account (jobs of every kind and their models) and list that. No AWS account needed; not with --endpoint-url, --region or --profile.',
     example: '--emulator',
   },
   debug: { type: 'boolean', help: 'Show stack traces with errors.', example: '--debug' },
@@ -98,31 +74,94 @@ export const FLAGS = {
   help: { type: 'boolean', help: 'Show this help.', example: '--help' },
 } as const satisfies Record<string, FlagSpec>;
 
-export type Flags = { -readonly [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+/** The common flags as given: strings, and `true` for a boolean given. */
+export type Flags = {
+  -readonly [K in keyof typeof COMMON_FLAGS]?: (typeof COMMON_FLAGS)[K]['type'] extends 'boolean' ? boolean : string;
+};
 
-export function helpText(): string {
+/** A `list` command line, read: the kind, its common flags, and its filter fields as given (raw strings, or booleans). */
+export interface ListCommandLine {
+  readonly kind: AnyListingKind;
+  readonly flags: Flags;
+  /** Filter values by request member (`nameContains`), as the command line gave them. */
+  readonly filter: Readonly<Record<string, string | boolean>>;
+}
+
+/** `bedrock-jobs list KIND --help` for a kind, `bedrock-jobs list --help` for the default. */
+export function helpCommand(kind: AnyListingKind): string {
+  return kind === DEFAULT_KIND ? 'bedrock-jobs list --help' : `bedrock-jobs list ${kind.name} --help`;
+}
+
+const entry = (usage: string, help: string, example?: string) => [
+  `  ${usage}`,
+  `      ${help}`,
+  ...(example ? [`      e.g. ${example}`] : []),
+];
+
+/** `--help`: the kinds, the kind's own filter flags from its declaration, then the common flags. */
+export function helpText(kind: AnyListingKind = DEFAULT_KIND): string {
   const lines = [
-    'Usage: bedrock-jobs list [flags]',
+    'Usage: bedrock-jobs list [KIND] [flags]',
     '',
-    'Lists Amazon Bedrock model customization jobs (ListModelCustomizationJobs), every page,',
-    'one job per line, with throttling retried and read-ahead.',
+    `Lists Amazon Bedrock ${kind.noun}s (${kind.operation}), every page, one item per line,`,
+    'with throttling retried and read-ahead.',
     '',
-    'Flags:',
+    'Kinds (the default is the first):',
+    ...LISTING_KINDS.map((each) => `  ${each.name.padEnd(15)}${each.operation}${each === kind ? '   (this help)' : ''}`),
+    `Run 'bedrock-jobs list KIND --help' for a kind's flags.`,
+    '',
+    `Filters of ${kind.name === DEFAULT_KIND.name ? 'the default kind' : `'${kind.name}'`}, with the AWS CLI's names:`,
   ];
-  for (const [name, spec] of Object.entries(FLAGS) as [string, FlagSpec][]) {
-    lines.push(`  --${name}${spec.value ? ` ${spec.value}` : ''}`, `      ${spec.help}`, `      e.g. ${spec.example}`);
+  for (const [field, rule] of Object.entries(kind.filters)) {
+    const { usage, help, example } = filterFlagHelp(field, rule);
+    lines.push(...entry(usage, help, example));
+  }
+  lines.push('', 'Flags:');
+  for (const [name, spec] of Object.entries(COMMON_FLAGS) as [string, FlagSpec][]) {
+    lines.push(...entry(`--${name}${spec.value ? ` ${spec.value}` : ''}`, spec.help, spec.example));
   }
   lines.push(
     '',
     'Examples:',
     '  bedrock-jobs list --emulator --max-items 5',
     '  bedrock-jobs list --status-equals Failed --creation-time-after 7d --output csv > failed.csv',
-    '  bedrock-jobs list --region us-east-1 --output ndjson | jq -r .jobName',
+    '  bedrock-jobs list custom-models --emulator --is-owned --output table',
+    '  bedrock-jobs list invocation --region us-east-1 --submit-time-after 2d --output ndjson | jq -r .jobName',
     '',
     'Exit codes: 0 done, 1 the listing failed (an API error, or no region or credentials), 2 usage error, 130 interrupted.',
     '',
   );
   return lines.join('\n');
+}
+
+/** The kind a `list` command line names: its first word, unless that is a flag. Unknown names are usage errors. */
+export function kindOf(args: readonly string[]): AnyListingKind {
+  const [first] = args;
+  return first === undefined || first.startsWith('-') ? DEFAULT_KIND : kindNamed(first);
+}
+
+/** Every flag `kind` takes: its filter flags and the common ones. */
+function flagsOf(kind: AnyListingKind): Record<string, FlagSpec & { field?: string; sets?: boolean }> {
+  const filters = Object.fromEntries(
+    filterFlags(kind).map((flag) => {
+      const { example } = filterFlagHelp(flag.field, flag.rule);
+      const spec = {
+        type: flag.rule.type === 'boolean' ? 'boolean' : 'string',
+        help: flag.rule.description,
+        example: example ?? `--${flag.flag} ${flag.rule.type === 'text' ? 'TEXT' : 'VALUE'}`,
+        field: flag.field,
+        ...(flag.sets === undefined ? {} : { sets: flag.sets }),
+      } as const;
+      return [flag.flag, spec];
+    }),
+  );
+  return { ...filters, ...COMMON_FLAGS };
+}
+
+/** For an unknown flag: the kinds that do take it, if any. */
+function takenBy(flag: string): string {
+  const kinds = LISTING_KINDS.filter((kind) => filterFlags(kind).some((each) => `--${each.flag}` === flag));
+  return kinds.length === 0 ? '' : `; it is a flag of ${kinds.map((kind) => `'bedrock-jobs list ${kind.name}'`).join(', ')}`;
 }
 
 /** Whether a command-line word is a flag rather than a value: values that start with a dash, such as -3, are values. */
@@ -134,11 +173,14 @@ const looksLikeFlag = (arg: string) => arg.startsWith('--');
  * starts with (`--max-items -3` is a bad number, not an ambiguous option),
  * unless that word is itself a flag.
  */
-export function parseFlags(args: readonly string[]): Flags {
+export function parseFlags(args: readonly string[]): ListCommandLine {
+  const kind = kindOf(args);
+  const specs = flagsOf(kind);
+  if (args[0] !== undefined && !args[0].startsWith('-')) args = args.slice(1);
   const joined: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    const spec: FlagSpec | undefined = looksLikeFlag(arg) ? (FLAGS as Record<string, FlagSpec>)[arg.slice(2)] : undefined;
+    const spec: FlagSpec | undefined = looksLikeFlag(arg) ? specs[arg.slice(2)] : undefined;
     if (spec?.type !== 'string') {
       joined.push(arg);
       continue;
@@ -151,7 +193,7 @@ export function parseFlags(args: readonly string[]): Flags {
   const parse = () =>
     parseArgs({
       args: joined,
-      options: Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [name, { type: spec.type }])) as Record<
+      options: Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type }])) as Record<
         string,
         { type: 'string' | 'boolean' }
       >,
@@ -163,12 +205,17 @@ export function parseFlags(args: readonly string[]): Flags {
   try {
     parsed = parse();
   } catch (error) {
-    throw new UsageError(
-      (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? String(error),
-    );
+    const message =
+      (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? String(error);
+    const unknown = /^Unknown option '(--[^']+)'/.exec(message)?.[1];
+    throw new UsageError(unknown ? `${message}${takenBy(unknown)}` : message);
   }
   const { values, positionals, tokens } = parsed;
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `unexpected argument '${positionals[0]}': the kind, if any, comes first, as in 'bedrock-jobs list import'`,
+    );
+  }
   const given = new Map<string, string | undefined>();
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
@@ -178,9 +225,22 @@ export function parseFlags(args: readonly string[]): Flags {
     }
     given.set(token.name, token.value);
   }
-  const flags = values as Flags;
+  const flags: Flags = {};
+  const filter: Record<string, string | boolean> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const spec = specs[name];
+    if (spec?.field === undefined) {
+      (flags as Record<string, unknown>)[name] = value;
+      continue;
+    }
+    const set = spec.sets ?? value;
+    if (filter[spec.field] !== undefined && filter[spec.field] !== set) {
+      throw new UsageError(`--${flagOf(spec.field)} and --no-${flagOf(spec.field)} cannot be used together; give one`);
+    }
+    filter[spec.field] = set as string | boolean;
+  }
   checkCombinations(flags);
-  return flags;
+  return { kind, flags, filter };
 }
 
 /** The emulator is its own endpoint, region and credentials: flags that set those would be ignored. */
@@ -188,7 +248,7 @@ function checkCombinations(flags: Flags): void {
   if (!flags.emulator) return;
   for (const name of ['endpoint-url', 'region', 'profile'] as const) {
     if (flags[name] !== undefined) {
-      throw new UsageError(`--emulator and --${name} cannot be used together: --emulator lists its own jobs`);
+      throw new UsageError(`--emulator and --${name} cannot be used together: --emulator lists its own account`);
     }
   }
 }

@@ -4,22 +4,19 @@
  * a command line has flags, environment variables and its own
  * `Continue with:` line instead.
  */
+import type { AnyListingKind } from '../bedrock/listing-kind.js';
 import { ConfigurationError, PaginationError } from '../index.js';
-import { type Flags, UsageError } from './flags.js';
+import type { Flags } from './flags.js';
+import { inFlagTerms } from './kind-flags.js';
+import { UsageError } from './usage-error.js';
 
-/** The library's names for what the CLI's flags set. */
-const FLAG_NAMES: readonly [string, string][] = [
-  ['filter.statusEquals', '--status-equals'],
-  ['filter.nameContains', '--name-contains'],
-  ['filter.creationTimeAfter', '--creation-time-after'],
-  ['filter.creationTimeBefore', '--creation-time-before'],
-  ['filter.sortBy', '--sort-by'],
-  ['filter.sortOrder', '--sort-order'],
-];
-
-/** An input error of the library (a TypeError or RangeError naming its field) as a usage error naming the flag. */
-export function asUsageError(error: Error): UsageError {
-  return new UsageError(FLAG_NAMES.reduce((message, [field, flag]) => message.replaceAll(field, flag), error.message));
+/**
+ * An input error of the library (a TypeError or RangeError naming its
+ * field, `filter.nameContains`) as a usage error naming the flag
+ * (`--name-contains`), by the kind's own table.
+ */
+export function asUsageError(error: Error, kind: AnyListingKind): UsageError {
+  return new UsageError(inFlagTerms(kind, error.message));
 }
 
 /** How each setting of the client is made on this command line. */

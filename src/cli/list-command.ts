@@ -1,15 +1,17 @@
 import { once } from 'node:events';
-import { BedrockClient, type BedrockClientConfig, type ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
+import { BedrockClient, type BedrockClientConfig } from '@aws-sdk/client-bedrock';
 import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
+import type { AnyListingKind, FilterRule } from '../bedrock/listing-kind.js';
+import { paginatorOf } from '../bedrock/paginate.js';
 import type { Emulator } from '../emulator/index.js';
-import { startEmulator } from '../emulator/index.js';
-import { paginateCustomizationJobs } from '../index.js';
 import type { Page } from '../paging/page-loop.js';
 import { type Continuation, decodeContinuation, encodeContinuation, FROM_THE_START } from './continuation-token.js';
-import { endpointUrl, type Flags, outputFormat, wholeNumber } from './flags.js';
+import { startDemoEmulator } from './demo-account.js';
+import { endpointUrl, type Flags, type ListCommandLine, outputFormat, wholeNumber } from './flags.js';
+import { flagOf } from './kind-flags.js';
 import { asUsageError, reportFailure } from './library-errors.js';
 import { ListingPosition } from './listing-position.js';
-import { OUTPUT_FORMATS } from './output-formats.js';
+import { outputFormats } from './output-formats.js';
 import { Progress } from './progress.js';
 import { parseTimeFlag } from './relative-time.js';
 
@@ -40,39 +42,40 @@ function clientConfig(flags: Flags, endpoint: string | undefined, emulator: Emul
   return config;
 }
 
-/** `bedrock-jobs list`: returns the exit code. */
-export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Promise<number> {
-  const format = OUTPUT_FORMATS[outputFormat(flags.output, io.stdout.isTTY === true)];
+/**
+ * The kind's filter from the command line: time flags read as the CLI
+ * writes them (`7d`), every other value passed on as given, for the
+ * library to check by the same table as any caller's.
+ */
+function filterOf(kind: AnyListingKind, given: ListCommandLine['filter'], now: number): Record<string, unknown> {
+  const rules = kind.filters as Readonly<Record<string, FilterRule>>;
+  return Object.fromEntries(
+    Object.entries(given).map(([field, value]) => [
+      field,
+      rules[field]?.type === 'time' && typeof value === 'string' ? parseTimeFlag(flagOf(field), value, now) : value,
+    ]),
+  );
+}
+
+/** `bedrock-jobs list [KIND]`: returns the exit code. */
+export async function listCommand({ kind, flags, filter: given }: ListCommandLine, io: Io, signal: AbortSignal): Promise<number> {
+  const format = outputFormats(kind)[outputFormat(flags.output, io.stdout.isTTY === true)];
   const maxItems = wholeNumber('max-items', flags['max-items'], 1);
   const pageSize = wholeNumber('page-size', flags['page-size'], MAX_RESULTS_MIN, MAX_RESULTS_MAX);
   const endpoint = endpointUrl(flags['endpoint-url']);
   // Both durations count back from the same instant.
-  const now = Date.now();
-  const time = (flag: 'creation-time-after' | 'creation-time-before') =>
-    flags[flag] === undefined ? undefined : parseTimeFlag(flag, flags[flag], now);
-  const creationTimeAfter = time('creation-time-after');
-  const creationTimeBefore = time('creation-time-before');
+  const filter = filterOf(kind, given, Date.now());
   const start: Continuation =
-    flags['starting-token'] === undefined ? FROM_THE_START : decodeContinuation(flags['starting-token']);
+    flags['starting-token'] === undefined ? FROM_THE_START : decodeContinuation(flags['starting-token'], kind);
 
-  // The same jobs for a whole hour, so that a --starting-token from one demo run continues in the next.
-  const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
-  const emulator = flags.emulator ? await startEmulator({ jobs: { count: 2500, seed: 1, endingAt: hour } }) : undefined;
+  const emulator = flags.emulator ? await startDemoEmulator() : undefined;
   const client = new BedrockClient(clientConfig(flags, endpoint, emulator));
   const progress = new Progress(io.stderr);
   const countingClient = progress.wrap(client);
   try {
-    let pages: AsyncIterable<Page<ModelCustomizationJobSummary>>;
+    let pages: AsyncIterable<Page<Record<string, unknown>>>;
     try {
-      const filter = {
-        statusEquals: flags['status-equals'],
-        nameContains: flags['name-contains'],
-        creationTimeAfter,
-        creationTimeBefore,
-        sortBy: flags['sort-by'],
-        sortOrder: flags['sort-order'],
-      };
-      pages = paginateCustomizationJobs(filter as Parameters<typeof paginateCustomizationJobs>[0], {
+      pages = paginatorOf(kind)(filter, {
         client: countingClient,
         pageSize,
         startingToken: start.pageToken,
@@ -82,7 +85,7 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
         // The skipped items come first in the listing, so the budget covers them too.
         .pages({ maxItems: maxItems === undefined ? undefined : maxItems + start.skip });
     } catch (error) {
-      if (error instanceof TypeError || error instanceof RangeError) throw asUsageError(error);
+      if (error instanceof TypeError || error instanceof RangeError) throw asUsageError(error, kind);
       throw error;
     }
 
@@ -101,7 +104,7 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
           // and then lets Ctrl-C stop the run mid-page, where it was pressed.
           if (index % 64 === 63) await new Promise(setImmediate);
           signal.throwIfAborted();
-          await write(format.item(page.items[index] as ModelCustomizationJobSummary, printed++));
+          await write(format.item(page.items[index] as Record<string, unknown>, printed++));
           position.printed(index);
         }
         position.leave();
@@ -115,7 +118,7 @@ export async function listCommand(flags: Flags, io: Io, signal: AbortSignal): Pr
     const report = failure === undefined || interrupted ? undefined : reportFailure(failure, flags);
     const next = position.continuation;
     const cutShort = interrupted || report?.continues === true || (maxItems !== undefined && printed >= maxItems);
-    const token = cutShort && next ? encodeContinuation(next) : undefined;
+    const token = cutShort && next ? encodeContinuation(next, kind) : undefined;
     progress.clear();
     await write(format.footer(token));
     if (interrupted) {

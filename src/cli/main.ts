@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * bedrock-jobs: ListModelCustomizationJobs from the terminal, with the AWS
- * CLI's flag names. `bedrock-jobs list --help` for usage.
+ * bedrock-jobs: Bedrock's list operations from the terminal, one kind at a
+ * time, with the AWS CLI's flag names. `bedrock-jobs list --help` for usage.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { helpText, parseFlags, UsageError } from './flags.js';
+import { helpCommand, helpText, kindOf, parseFlags, UsageError } from './flags.js';
+import { DEFAULT_KIND } from './kind-argument.js';
 import { Interrupted, listCommand } from './list-command.js';
 
 // This SDK release still supports Node 20; its notice on every run is noise in a terminal.
@@ -28,9 +29,10 @@ async function main(args: readonly string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command !== 'list') throw new UsageError(`unknown command '${command}'; the only command is 'list'`);
-  const flags = parseFlags(rest);
+  const commandLine = parseFlags(rest);
+  const { flags } = commandLine;
   if (flags.help) {
-    process.stdout.write(helpText());
+    process.stdout.write(helpText(commandLine.kind));
     return 0;
   }
   if (flags.version) {
@@ -43,14 +45,24 @@ async function main(args: readonly string[]): Promise<number> {
     controller.abort(new Interrupted('interrupted'));
   };
   process.on('SIGINT', interrupt);
-  // A closed pipe (| head) ends the listing quietly.
+  // A closed pipe (| head) ends the listing quietly; any other failure to write (a full disk) is said, and exits 1.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
+    if (error.code !== 'EPIPE') process.stderr.write(`bedrock-jobs: cannot write the output: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? 0 : 1);
   });
   try {
-    return await listCommand(flags, { stdout: process.stdout, stderr: process.stderr }, controller.signal);
+    return await listCommand(commandLine, { stdout: process.stdout, stderr: process.stderr }, controller.signal);
   } finally {
     process.off('SIGINT', interrupt);
+  }
+}
+
+/** The kind the command line names, for the pointer to its help; the default when it names none, or none that exists. */
+function namedKind() {
+  try {
+    return kindOf(process.argv.slice(3));
+  } catch {
+    return DEFAULT_KIND;
   }
 }
 
@@ -61,7 +73,7 @@ try {
 } catch (error) {
   const usage = error instanceof UsageError;
   process.stderr.write(`bedrock-jobs: ${(error as Error).message}\n`);
-  if (usage) process.stderr.write("Run 'bedrock-jobs list --help' for usage.\n");
+  if (usage) process.stderr.write(`Run '${helpCommand(namedKind())}' for usage.\n`);
   if (debug) process.stderr.write(`${(error as Error).stack}\n`);
   process.exitCode = usage ? 2 : 1;
 }

@@ -1,5 +1,5 @@
 import { EARLIEST_TIME, isSendableTime, LATEST_TIME, parseIsoTime } from '../bedrock/api-limits.js';
-import { UsageError } from './flags.js';
+import { UsageError } from './usage-error.js';
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 

@@ -1,0 +1,21 @@
+import { type Emulator, startEmulator } from '../emulator/index.js';
+
+/**
+ * `--emulator`: the embedded emulator with a whole generated account, so
+ * that every kind has something to list: customization jobs, the custom
+ * models they and the import and copy jobs made, and batch inference and
+ * evaluation jobs. The same account for a whole hour, so that a
+ * --starting-token from one demo run continues in the next.
+ */
+export function startDemoEmulator(): Promise<Emulator> {
+  const endingAt = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  const generate = (count: number) => ({ count, seed: 1, endingAt });
+  return startEmulator({
+    jobs: generate(2500),
+    customModels: generate(300),
+    importJobs: generate(400),
+    copyJobs: generate(300),
+    invocationJobs: generate(1500),
+    evaluationJobs: generate(600),
+  });
+}
