@@ -4,27 +4,11 @@
  */
 import { LISTING_KINDS } from '../bedrock/kinds/index.js';
 import type { AnyListingKind } from '../bedrock/listing-kind.js';
+import { nearestName } from '../validation/input-errors.js';
 import { UsageError } from './usage-error.js';
 
 /** The kind when none is named: the first declared, customization jobs. */
 export const DEFAULT_KIND: AnyListingKind = LISTING_KINDS[0] as AnyListingKind;
-
-/** The number of single-character edits from `a` to `b` (Levenshtein). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
 
 /** The kind's name closest to `word`, when it is close enough to be a typo (or `word` starts or is part of it). */
 function nearest(word: string): string | undefined {
@@ -32,8 +16,7 @@ function nearest(word: string): string | undefined {
   const lower = word.toLowerCase();
   const prefix = names.find((name) => lower.length >= 3 && (name.startsWith(lower) || lower.startsWith(name)));
   if (prefix) return prefix;
-  const [best] = names.map((name) => [name, editDistance(lower, name)] as const).sort((x, y) => x[1] - y[1]);
-  return best && best[1] <= Math.max(2, Math.floor(best[0].length / 3)) ? best[0] : undefined;
+  return nearestName(lower, names, 2);
 }
 
 /** The kind called `name`; a usage error that lists the kinds, and suggests the nearest, when none is. */

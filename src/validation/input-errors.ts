@@ -16,6 +16,7 @@ export function inputError<E extends TypeErrorConstructor | RangeErrorConstructo
   return new Kind(`${field} must be ${allowed}; got ${describeValue(value)}`) as InstanceType<E>;
 }
 
+/** The number of single-character edits from `a` to `b` (Levenshtein). */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -39,12 +40,18 @@ function editDistance(a: string, b: string): number {
 export function rejectUnknownKeys(object: object, allowed: readonly string[], where: string): void {
   for (const key of Object.keys(object)) {
     if (allowed.includes(key)) continue;
-    const nearest = allowed
-      .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
-      .sort((a, b) => a.distance - b.distance)[0];
-    const hint = nearest && nearest.distance <= 3 ? ` Did you mean '${nearest.candidate}'?` : '';
+    const guess = nearestName(key, allowed, 3);
+    const hint = guess ? ` Did you mean '${guess}'?` : '';
     throw new TypeError(`${where} has an unknown key '${key}'.${hint} Allowed keys: ${allowed.join(', ')}`);
   }
+}
+
+/** The name in `names` fewest edits from `word`, ignoring case, when it is at most `maxEdits` away: a did-you-mean. */
+export function nearestName(word: string, names: readonly string[], maxEdits: number): string | undefined {
+  const [best] = names
+    .map((name) => ({ name, distance: editDistance(word.toLowerCase(), name.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance);
+  return best && best.distance <= maxEdits ? best.name : undefined;
 }
 
 /**
