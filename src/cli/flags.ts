@@ -128,7 +128,7 @@ export function helpText(kind: AnyListingKind = DEFAULT_KIND): string {
     '  bedrock-jobs list custom-models --emulator --is-owned --output table',
     '  bedrock-jobs list invocation --region us-east-1 --submit-time-after 2d --output ndjson | jq -r .jobName',
     '',
-    'Exit codes: 0 done, 1 the listing failed (an API error, or no region or credentials), 2 usage error, 130 interrupted.',
+    'Exit codes: 0 done, 1 the listing failed (an API error, no region or credentials, or output that could not be written), 2 usage error, 130 interrupted.',
     '',
   );
   return lines.join('\n');
