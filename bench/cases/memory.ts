@@ -5,18 +5,11 @@
  * Needs node --expose-gc.
  */
 import { paginateCustomizationJobs } from '../../src/index.js';
+import { heapAfterGc } from '../support/heap.js';
 import { fmt, table } from '../support/stats.js';
 import { stubClient } from '../support/stub-client.js';
 
 const ITEMS = 1_000_000;
-
-function heapAfterGc(): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with node --expose-gc');
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
 
 export async function memory(): Promise<string> {
   const client = stubClient(ITEMS / 1000, 1000, true);

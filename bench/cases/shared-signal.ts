@@ -5,18 +5,11 @@
  * Needs node --expose-gc.
  */
 import { paginateCustomizationJobs } from '../../src/index.js';
+import { heapAfterGc } from '../support/heap.js';
 import { fmt, table } from '../support/stats.js';
 import { stubClient } from '../support/stub-client.js';
 
 const CALLS = 200_000;
-
-function heapAfterGc(): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with node --expose-gc');
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
 
 async function calls(signal: AbortSignal | undefined): Promise<{ retainedMb: number; perCallUs: number }> {
   const client = stubClient(1, 1);

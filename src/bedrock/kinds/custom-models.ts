@@ -6,11 +6,13 @@ import {
   ListCustomModelsRequest$,
   ModelStatus,
   SortModelsBy,
-  SortOrder,
 } from '@aws-sdk/client-bedrock';
 import { CUSTOM_MODEL_NAME_PATTERN, MODEL_ARN_LENGTH, MODEL_ARN_PATTERN, wholeMatch } from '../api-limits.js';
+import { nameContains, sortRules, timeBounds } from '../filter-rules.js';
 import type { FilterOf, ListingKind } from '../listing-kind.js';
 import { paginatorOf } from '../paginate.js';
+
+const created = timeBounds('created', 'models');
 
 /** ListCustomModels: the models that customization, import and copy jobs produce. */
 export const customModels: ListingKind<ListCustomModelsRequest, CustomModelSummary> = {
@@ -23,16 +25,9 @@ export const customModels: ListingKind<ListCustomModelsRequest, CustomModelSumma
   arnField: 'modelArn',
   timeField: 'creationTime',
   filters: {
-    creationTimeBefore: { type: 'time', bound: 'before', description: 'models created strictly before this time' },
-    creationTimeAfter: { type: 'time', bound: 'after', description: 'models created strictly after this time' },
-    nameContains: {
-      type: 'text',
-      minLength: 1,
-      maxLength: 63,
-      pattern: CUSTOM_MODEL_NAME_PATTERN,
-      match: { field: 'modelName', how: 'contains' },
-      description: 'models whose name contains this text',
-    },
+    creationTimeBefore: created.before,
+    creationTimeAfter: created.after,
+    nameContains: nameContains(CUSTOM_MODEL_NAME_PATTERN, 'modelName', 'models whose name contains this text'),
     baseModelArnEquals: {
       type: 'text',
       minLength: MODEL_ARN_LENGTH[0],
@@ -52,8 +47,7 @@ export const customModels: ListingKind<ListCustomModelsRequest, CustomModelSumma
       match: { field: 'baseModelArn', how: 'equals' },
       description: 'models that descend from this foundation model',
     },
-    sortBy: { type: 'enum', values: Object.values(SortModelsBy), description: 'the field to sort by' },
-    sortOrder: { type: 'enum', values: Object.values(SortOrder), description: 'the order; default Descending' },
+    ...sortRules(SortModelsBy),
     isOwned: {
       type: 'boolean',
       match: { field: 'ownerAccountId', how: 'owned' },

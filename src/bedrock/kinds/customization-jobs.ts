@@ -6,11 +6,13 @@ import {
   ListModelCustomizationJobsRequest$,
   type ModelCustomizationJobSummary,
   SortJobsBy,
-  SortOrder,
 } from '@aws-sdk/client-bedrock';
-import { NAME_CONTAINS_MAX_LENGTH, NAME_CONTAINS_PATTERN } from '../api-limits.js';
+import { NAME_CONTAINS_PATTERN } from '../api-limits.js';
+import { nameContains, sortRules, statusEquals, timeBounds } from '../filter-rules.js';
 import type { FilterOf, ListingKind } from '../listing-kind.js';
 import { type PaginateOptions, paginatorOf } from '../paginate.js';
+
+const created = timeBounds('created', 'jobs');
 
 /** ListModelCustomizationJobs: fine-tuning, continued pre-training, distillation and the rest. */
 export const customizationJobs: ListingKind<ListModelCustomizationJobsRequest, ModelCustomizationJobSummary> = {
@@ -23,24 +25,11 @@ export const customizationJobs: ListingKind<ListModelCustomizationJobsRequest, M
   arnField: 'jobArn',
   timeField: 'creationTime',
   filters: {
-    creationTimeAfter: { type: 'time', bound: 'after', description: 'jobs created strictly after this time' },
-    creationTimeBefore: { type: 'time', bound: 'before', description: 'jobs created strictly before this time' },
-    statusEquals: {
-      type: 'enum',
-      values: Object.values(FineTuningJobStatus),
-      match: { field: 'status', how: 'equals' },
-      description: 'jobs with this status',
-    },
-    nameContains: {
-      type: 'text',
-      minLength: 1,
-      maxLength: NAME_CONTAINS_MAX_LENGTH,
-      pattern: NAME_CONTAINS_PATTERN,
-      match: { field: 'jobName', how: 'contains' },
-      description: 'jobs whose name contains this text',
-    },
-    sortBy: { type: 'enum', values: Object.values(SortJobsBy), description: 'the field to sort by' },
-    sortOrder: { type: 'enum', values: Object.values(SortOrder), description: 'the order; default Descending' },
+    creationTimeAfter: created.after,
+    creationTimeBefore: created.before,
+    statusEquals: statusEquals(FineTuningJobStatus),
+    nameContains: nameContains(NAME_CONTAINS_PATTERN, 'jobName'),
+    ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'customizationType', 'jobName'],
 };

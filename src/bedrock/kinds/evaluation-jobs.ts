@@ -7,11 +7,13 @@ import {
   type ListEvaluationJobsRequest,
   ListEvaluationJobsRequest$,
   SortJobsBy,
-  SortOrder,
 } from '@aws-sdk/client-bedrock';
 import { wholeMatch } from '../api-limits.js';
+import { nameContains, sortRules, statusEquals, timeBounds } from '../filter-rules.js';
 import type { FilterOf, ListingKind } from '../listing-kind.js';
 import { paginatorOf } from '../paginate.js';
+
+const created = timeBounds('created', 'jobs');
 
 /** ListEvaluationJobs: model and RAG evaluation jobs. */
 export const evaluationJobs: ListingKind<ListEvaluationJobsRequest, EvaluationSummary> = {
@@ -24,30 +26,18 @@ export const evaluationJobs: ListingKind<ListEvaluationJobsRequest, EvaluationSu
   arnField: 'jobArn',
   timeField: 'creationTime',
   filters: {
-    creationTimeAfter: { type: 'time', bound: 'after', description: 'jobs created strictly after this time' },
-    creationTimeBefore: { type: 'time', bound: 'before', description: 'jobs created strictly before this time' },
-    statusEquals: {
-      type: 'enum',
-      values: Object.values(EvaluationJobStatus),
-      match: { field: 'status', how: 'equals' },
-      description: 'jobs with this status',
-    },
+    creationTimeAfter: created.after,
+    creationTimeBefore: created.before,
+    statusEquals: statusEquals(EvaluationJobStatus),
     applicationTypeEquals: {
       type: 'enum',
       values: Object.values(ApplicationType),
       match: { field: 'applicationType', how: 'equals' },
       description: 'jobs that evaluate models or RAG sources',
     },
-    nameContains: {
-      type: 'text',
-      minLength: 1,
-      maxLength: 63,
-      pattern: wholeMatch('[a-z0-9](-*[a-z0-9]){0,62}'),
-      match: { field: 'jobName', how: 'contains' },
-      description: 'jobs whose name contains this text (lower case)',
-    },
-    sortBy: { type: 'enum', values: Object.values(SortJobsBy), description: 'the field to sort by' },
-    sortOrder: { type: 'enum', values: Object.values(SortOrder), description: 'the order; default Descending' },
+    // EvaluationJobName: lower case only.
+    nameContains: nameContains(wholeMatch('[a-z0-9](-*[a-z0-9]){0,62}'), 'jobName'),
+    ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'jobType', 'jobName'],
 };

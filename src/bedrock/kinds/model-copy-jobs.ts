@@ -6,11 +6,13 @@ import {
   ModelCopyJobStatus,
   type ModelCopyJobSummary,
   SortJobsBy,
-  SortOrder,
 } from '@aws-sdk/client-bedrock';
 import { CUSTOM_MODEL_NAME_PATTERN, MODEL_ARN_LENGTH, MODEL_ARN_PATTERN, wholeMatch } from '../api-limits.js';
+import { nameContains, sortRules, statusEquals, timeBounds } from '../filter-rules.js';
 import type { FilterOf, ListingKind } from '../listing-kind.js';
 import { paginatorOf } from '../paginate.js';
+
+const created = timeBounds('created', 'jobs');
 
 /** ListModelCopyJobs: the jobs that copy custom models between regions or accounts. */
 export const modelCopyJobs: ListingKind<ListModelCopyJobsRequest, ModelCopyJobSummary> = {
@@ -23,14 +25,9 @@ export const modelCopyJobs: ListingKind<ListModelCopyJobsRequest, ModelCopyJobSu
   arnField: 'jobArn',
   timeField: 'creationTime',
   filters: {
-    creationTimeAfter: { type: 'time', bound: 'after', description: 'jobs created strictly after this time' },
-    creationTimeBefore: { type: 'time', bound: 'before', description: 'jobs created strictly before this time' },
-    statusEquals: {
-      type: 'enum',
-      values: Object.values(ModelCopyJobStatus),
-      match: { field: 'status', how: 'equals' },
-      description: 'jobs with this status',
-    },
+    creationTimeAfter: created.after,
+    creationTimeBefore: created.before,
+    statusEquals: statusEquals(ModelCopyJobStatus),
     sourceAccountEquals: {
       type: 'text',
       minLength: 12,
@@ -47,16 +44,12 @@ export const modelCopyJobs: ListingKind<ListModelCopyJobsRequest, ModelCopyJobSu
       match: { field: 'sourceModelArn', how: 'equals' },
       description: 'jobs that copy this model',
     },
-    targetModelNameContains: {
-      type: 'text',
-      minLength: 1,
-      maxLength: 63,
-      pattern: CUSTOM_MODEL_NAME_PATTERN,
-      match: { field: 'targetModelName', how: 'contains' },
-      description: 'jobs whose copy is named with this text',
-    },
-    sortBy: { type: 'enum', values: Object.values(SortJobsBy), description: 'the field to sort by' },
-    sortOrder: { type: 'enum', values: Object.values(SortOrder), description: 'the order; default Descending' },
+    targetModelNameContains: nameContains(
+      CUSTOM_MODEL_NAME_PATTERN,
+      'targetModelName',
+      'jobs whose copy is named with this text',
+    ),
+    ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'sourceAccountId', 'targetModelName'],
 };

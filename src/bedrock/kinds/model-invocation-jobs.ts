@@ -6,11 +6,13 @@ import {
   ModelInvocationJobStatus,
   type ModelInvocationJobSummary,
   SortJobsBy,
-  SortOrder,
 } from '@aws-sdk/client-bedrock';
 import { wholeMatch } from '../api-limits.js';
+import { nameContains, sortRules, statusEquals, timeBounds } from '../filter-rules.js';
 import type { FilterOf, ListingKind } from '../listing-kind.js';
 import { paginatorOf } from '../paginate.js';
+
+const submitted = timeBounds('submitted', 'jobs');
 
 /** ListModelInvocationJobs: batch inference jobs. They have no creation time; they order by `submitTime`. */
 export const modelInvocationJobs: ListingKind<ListModelInvocationJobsRequest, ModelInvocationJobSummary> = {
@@ -23,24 +25,12 @@ export const modelInvocationJobs: ListingKind<ListModelInvocationJobsRequest, Mo
   arnField: 'jobArn',
   timeField: 'submitTime',
   filters: {
-    submitTimeAfter: { type: 'time', bound: 'after', description: 'jobs submitted strictly after this time' },
-    submitTimeBefore: { type: 'time', bound: 'before', description: 'jobs submitted strictly before this time' },
-    statusEquals: {
-      type: 'enum',
-      values: Object.values(ModelInvocationJobStatus),
-      match: { field: 'status', how: 'equals' },
-      description: 'jobs with this status',
-    },
-    nameContains: {
-      type: 'text',
-      minLength: 1,
-      maxLength: 63,
-      pattern: wholeMatch('[a-zA-Z0-9]{1,63}(-*[a-zA-Z0-9\\+\\-\\.]){0,63}'),
-      match: { field: 'jobName', how: 'contains' },
-      description: 'jobs whose name contains this text',
-    },
-    sortBy: { type: 'enum', values: Object.values(SortJobsBy), description: 'the field to sort by' },
-    sortOrder: { type: 'enum', values: Object.values(SortOrder), description: 'the order; default Descending' },
+    submitTimeAfter: submitted.after,
+    submitTimeBefore: submitted.before,
+    statusEquals: statusEquals(ModelInvocationJobStatus),
+    // ModelInvocationJobName: a pattern of its own.
+    nameContains: nameContains(wholeMatch('[a-zA-Z0-9]{1,63}(-*[a-zA-Z0-9\\+\\-\\.]){0,63}'), 'jobName'),
+    ...sortRules(SortJobsBy),
   },
   columns: ['submitTime', 'status', 'modelId', 'jobName'],
 };
