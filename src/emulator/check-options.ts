@@ -30,7 +30,12 @@ const EMULATOR_OPTION_KEYS = [
   'accountId',
   'tokenStyle',
   'requestLogSize',
+  'regions',
+  'accounts',
 ];
+/** The keys of a served region: its kinds and faults, and, in a top-level `regions` entry, its account. */
+const REGION_KEYS = [...Object.keys(ITEM_OPTIONS), 'faults'];
+const ACCOUNT_KEYS = ['accessKeyIds', 'regions'];
 const GENERATE_KEYS = ['count', 'seed', 'endingAt', 'region', 'accountId'];
 const RULE_KEYS = ['first', 'probability', 'after'];
 /** Every fault, with the keys its rule takes beyond `first`, `probability` and `after`. */
@@ -50,6 +55,10 @@ const FAULT_KEYS = ['seed', 'latency', ...Object.keys(FAULT_EXTRA_KEYS)];
 // The shapes that the API's ARNs give a region and an account.
 const REGION = /^[a-z0-9-]{1,20}$/;
 const ACCOUNT_ID = /^[0-9]{12}$/;
+const REGION_ALLOWED = 'a region such as us-east-1: 1 to 20 of a-z, 0-9 and -';
+const ACCOUNT_ALLOWED = 'an AWS account ID: 12 digits';
+/** An access key ID as a SigV4 credential scope can carry it: no `/`, `,` or white space. */
+const ACCESS_KEY_ID = /^[^/,\s]{1,128}$/;
 
 function assertObject(value: unknown, field: string, allowed: string): asserts value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw inputError(TypeError, field, value, allowed);
@@ -86,8 +95,8 @@ function checkPattern(value: unknown, field: string, pattern: RegExp, allowed: s
 }
 
 function checkRegionAndAccount(options: Record<string, unknown>, where: string): void {
-  checkPattern(options.region, `${where}.region`, REGION, 'a region such as us-east-1: 1 to 20 of a-z, 0-9 and -');
-  checkPattern(options.accountId, `${where}.accountId`, ACCOUNT_ID, 'an AWS account ID: 12 digits');
+  checkPattern(options.region, `${where}.region`, REGION, REGION_ALLOWED);
+  checkPattern(options.accountId, `${where}.accountId`, ACCOUNT_ID, ACCOUNT_ALLOWED);
 }
 
 /** The options of `generateJobs`, or the `jobs` option given as a count; `where` names them in messages. */
@@ -146,6 +155,112 @@ export function checkFaults(faults: unknown, where: string): void {
   for (const name of Object.keys(FAULT_EXTRA_KEYS)) checkRule(name, faults[name], `${where}.${name}`);
 }
 
+/** The kinds' items of `values`: arrays of objects, or generate options; `where` names them in messages. */
+function checkKinds(values: Record<string, unknown>, where: string): void {
+  for (const [key, item] of Object.entries(ITEM_OPTIONS)) {
+    const items = values[key];
+    if (Array.isArray(items)) {
+      for (const [index, each] of items.entries()) assertObject(each, `${where}.${key}[${index}]`, item);
+    } else if (items !== undefined) checkGenerateJobsOptions(items, `${where}.${key}`);
+  }
+}
+
+/** A non-empty object whose keys match `pattern`, each value checked by `checkValue`. */
+function checkKeyed(
+  value: unknown,
+  where: string,
+  pattern: RegExp,
+  keyAllowed: string,
+  keysAre: string,
+  checkValue: (entry: Record<string, unknown>, field: string) => void,
+): void {
+  const allowed = `an object keyed by ${keysAre}, with at least one key`;
+  assertObject(value, where, allowed);
+  const keys = Object.keys(value);
+  if (keys.length === 0) throw inputError(RangeError, where, value, allowed);
+  for (const key of keys) {
+    if (!pattern.test(key)) throw inputError(RangeError, `a key of ${where}`, key, keyAllowed);
+    const field = `${where}['${key}']`;
+    assertObject(value[key], field, 'an object');
+    checkValue(value[key] as Record<string, unknown>, field);
+  }
+}
+
+/** The served regions of `regions` or of an account's `regions`; `accountId` is allowed at the top level only. */
+function checkRegions(regions: unknown, where: string, withAccountId: boolean): void {
+  checkKeyed(regions, where, REGION, REGION_ALLOWED, 'regions (such as us-east-1)', (region, field) => {
+    rejectUnknownKeys(region, withAccountId ? [...REGION_KEYS, 'accountId'] : REGION_KEYS, field);
+    checkPattern(region.accountId, `${field}.accountId`, ACCOUNT_ID, ACCOUNT_ALLOWED);
+    checkKinds(region, field);
+    // The region and the account are the entry's: a kind naming others would make ARNs of elsewhere.
+    for (const key of Object.keys(ITEM_OPTIONS)) {
+      const option = region[key] as Record<string, unknown> | undefined;
+      for (const name of ['region', 'accountId']) {
+        if (option && !Array.isArray(option) && option[name] !== undefined) {
+          throw inputError(TypeError, `${field}.${key}.${name}`, option[name], `left out: the region entry sets it`);
+        }
+      }
+    }
+    checkFaults(region.faults, `${field}.faults`);
+  });
+}
+
+function checkAccounts(accounts: unknown): void {
+  const owner = new Map<string, string>();
+  checkKeyed(accounts, 'options.accounts', ACCOUNT_ID, ACCOUNT_ALLOWED, '12-digit account IDs', (account, field) => {
+    rejectUnknownKeys(account, ACCOUNT_KEYS, field);
+    const keys = account.accessKeyIds;
+    const allowed = 'an array of one or more access key IDs (1 to 128 characters, no /, comma or white space)';
+    if (!Array.isArray(keys)) throw inputError(TypeError, `${field}.accessKeyIds`, keys, allowed);
+    if (keys.length === 0) throw inputError(RangeError, `${field}.accessKeyIds`, keys, allowed);
+    for (const [index, key] of keys.entries()) {
+      checkPattern(
+        key,
+        `${field}.accessKeyIds[${index}]`,
+        ACCESS_KEY_ID,
+        'an access key ID: 1 to 128 characters, no /, comma or white space',
+      );
+      const other = owner.get(key);
+      if (other !== undefined && other !== field) {
+        throw inputError(RangeError, `${field}.accessKeyIds[${index}]`, key, `a key of no other account; ${other} has it`);
+      }
+      owner.set(key, field);
+    }
+    checkRegions(account.regions, `${field}.regions`, false);
+  });
+}
+
+/**
+ * Beside `regions` or `accounts`, the emulator-wide options that would
+ * contradict them are errors, not silently ignored: items given as arrays
+ * (whose ARNs name one region), and `region` (and, with `accounts`, `accountId`).
+ */
+function checkServedWith(values: Record<string, unknown>): void {
+  const served = values.accounts !== undefined ? 'accounts' : values.regions !== undefined ? 'regions' : undefined;
+  if (served === undefined) return;
+  const conflicting = ['region', ...(served === 'accounts' ? ['regions', 'accountId'] : [])];
+  for (const key of conflicting) {
+    if (values[key] !== undefined) {
+      throw inputError(
+        TypeError,
+        `options.${key}`,
+        values[key],
+        `left out beside options.${served}, whose entries name their regions and accounts`,
+      );
+    }
+  }
+  for (const key of Object.keys(ITEM_OPTIONS)) {
+    if (Array.isArray(values[key])) {
+      throw inputError(
+        TypeError,
+        `options.${key}`,
+        values[key],
+        `{ count, seed? } beside options.${served} (each region's default); give items to a region in its own entry`,
+      );
+    }
+  }
+}
+
 /** Every option of `startEmulator`, named `options.<key>` in messages. */
 export function checkEmulatorOptions(options: unknown): void {
   assertOptionalObject(options, 'options');
@@ -154,12 +269,7 @@ export function checkEmulatorOptions(options: unknown): void {
   rejectUnknownKeys(values, EMULATOR_OPTION_KEYS, 'options');
   if (values.port !== undefined)
     checkWholeNumber(values.port, 'options.port', 65535, 'an integer from 0 to 65535 (0: any free port)');
-  for (const [key, item] of Object.entries(ITEM_OPTIONS)) {
-    const items = values[key];
-    if (Array.isArray(items)) {
-      for (const [index, each] of items.entries()) assertObject(each, `options.${key}[${index}]`, item);
-    } else if (items !== undefined) checkGenerateJobsOptions(items, `options.${key}`);
-  }
+  checkKinds(values, 'options');
   checkFaults(values.faults, 'options.faults');
   if (values.stopDelayMs !== undefined) {
     checkNumber(values.stopDelayMs, 'options.stopDelayMs', 'a number of ms ≥ 0, or Infinity', (ms) => ms >= 0);
@@ -167,4 +277,7 @@ export function checkEmulatorOptions(options: unknown): void {
   checkRegionAndAccount(values, 'options');
   checkChoice(values.tokenStyle, 'options.tokenStyle', ['keyset', 'offset']);
   checkWholeOrInfinity(values.requestLogSize, 'options.requestLogSize', 'a whole number of requests ≥ 0, or Infinity');
+  if (values.regions !== undefined) checkRegions(values.regions, 'options.regions', true);
+  if (values.accounts !== undefined) checkAccounts(values.accounts);
+  checkServedWith(values);
 }

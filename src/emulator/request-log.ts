@@ -46,6 +46,14 @@ export interface RequestRecord {
   status: number | undefined;
   /** The fault injected into it, if any. */
   fault?: Failure;
+  /**
+   * With the `regions` or `accounts` option: the region that answered it,
+   * from its credential scope; absent when none did (an unknown region or
+   * access key, an unsigned request).
+   */
+  region?: string;
+  /** With the `regions` or `accounts` option: the account that answered it, as `region` is. */
+  accountId?: string;
 }
 
 /**

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { customModels, evaluationJobs, modelCopyJobs, modelImportJobs, modelInvocationJobs } from '../bedrock/kinds/index.js';
 import { ApiError } from './api-error.js';
 import { checkEmulatorOptions, checkFaults } from './check-options.js';
 import type {
@@ -13,14 +12,16 @@ import type {
   EmulatorInvocationJob,
 } from './emulator-items.js';
 import { FaultInjector, type Faults, faultError } from './faults.js';
-import { generateAccount } from './generate/account.js';
 import type { GenerateJobsOptions } from './generate/customization-jobs.js';
 import { createJob, getJob } from './job-operations.js';
-import { type EmulatorJob, JobStore } from './job-store.js';
-import { KindStore } from './kind-store.js';
+import type { EmulatorJob } from './job-store.js';
+import type { KindStore } from './kind-store.js';
 import { listPage, listPageJson, parseListQuery, type TokenStyle } from './list-route.js';
+import type { EmulatorAccountOptions, EmulatorRegionOptions } from './region-options.js';
 import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
 import { route } from './routes.js';
+import type { ServedRegion } from './served-region.js';
+import { ServedRegions } from './served-regions.js';
 
 /**
  * Options of {@link startEmulator}. Every one has a default, so that
@@ -88,6 +89,23 @@ export interface EmulatorOptions {
    * emulator's memory stays bounded; 0 keeps none.
    */
   readonly requestLogSize?: number;
+  /**
+   * Serve several regions, each its own stores, faults and latency, keyed
+   * by region name: a request is answered by the region of its SigV4
+   * credential scope, whatever its access key; a region not served is a
+   * 403 `InvalidSignatureException`. Each region answers as its
+   * `accountId`, default the `accountId` option. The kind options and
+   * `faults` given beside it, as `{ count, seed? }`, are each region's
+   * defaults. Not with `accounts` or `region`.
+   */
+  readonly regions?: Readonly<Record<string, EmulatorRegionOptions>>;
+  /**
+   * Serve several accounts, keyed by 12-digit account ID: a request is
+   * answered by the account of its access key ID (a key of no account is
+   * a 403 `UnrecognizedClientException`), in the region of its credential
+   * scope, as `regions` does. Not with `regions`, `region` or `accountId`.
+   */
+  readonly accounts?: Readonly<Record<string, EmulatorAccountOptions>>;
 }
 
 /**
@@ -106,37 +124,90 @@ export interface EmulatorOptions {
  * await emulator.close();
  * ```
  */
-export interface Emulator {
+export interface Emulator extends ItemAdders {
   /** `http://127.0.0.1:<port>`, for the SDK client's `endpoint` or `AWS_ENDPOINT_URL_BEDROCK`. */
   readonly url: string;
   /** The port it listens on: the one asked for, or the free one it was given. */
   readonly port: number;
   /**
-   * The latest requests received, oldest first: at most `requestLogSize`
-   * of them (default 1,000). Clear it with `requests.length = 0`.
+   * The latest requests received, oldest first, from every region: at most
+   * `requestLogSize` of them (default 1,000). Clear it with `requests.length = 0`.
    */
   readonly requests: RequestRecord[];
-  /** The faults in force. */
+  /** The faults in force; with several regions, the ones last set for every region. */
   readonly faults: Faults;
   /**
-   * Replaces the faults, and restarts their counts and random sequence.
+   * Replaces the faults, of every region, and restarts their counts and random sequence.
    * They are checked as the `faults` option is: a misspelt key is a `TypeError`.
    */
   setFaults(faults?: Faults): void;
-  /** Adds jobs while it runs, as if they had been created elsewhere. */
-  addJobs(jobs: readonly EmulatorJob[]): void;
-  /** Adds custom models while it runs. */
-  addCustomModels(models: readonly EmulatorCustomModel[]): void;
-  /** Adds model import jobs while it runs. */
-  addImportJobs(jobs: readonly EmulatorImportJob[]): void;
-  /** Adds model copy jobs while it runs. */
-  addCopyJobs(jobs: readonly EmulatorCopyJob[]): void;
-  /** Adds batch inference jobs while it runs. */
-  addInvocationJobs(jobs: readonly EmulatorInvocationJob[]): void;
-  /** Adds evaluation jobs while it runs. */
-  addEvaluationJobs(jobs: readonly EmulatorEvaluationJob[]): void;
+  /**
+   * One region that it serves, by name, and by account when several
+   * accounts are served in it: its own faults, requests and stores. A
+   * region it does not serve is a `RangeError`; a region of several
+   * accounts without `accountId`, a `TypeError`. Without the `regions` and
+   * `accounts` options it serves one region, the `region` option's.
+   */
+  region(region: string, accountId?: string): EmulatorRegion;
   /** Stops listening and closes every connection. */
   close(): Promise<void>;
+}
+
+/**
+ * Adds items while the emulator runs, as if they had been created
+ * elsewhere: to a region ({@link Emulator.region}), or to the emulator's
+ * one region. An emulator serving several regions names none by itself:
+ * its own `add…` methods are a `TypeError` there.
+ */
+export interface ItemAdders {
+  /** Adds customization jobs. */
+  addJobs(jobs: readonly EmulatorJob[]): void;
+  /** Adds custom models. */
+  addCustomModels(models: readonly EmulatorCustomModel[]): void;
+  /** Adds model import jobs. */
+  addImportJobs(jobs: readonly EmulatorImportJob[]): void;
+  /** Adds model copy jobs. */
+  addCopyJobs(jobs: readonly EmulatorCopyJob[]): void;
+  /** Adds batch inference jobs. */
+  addInvocationJobs(jobs: readonly EmulatorInvocationJob[]): void;
+  /** Adds evaluation jobs. */
+  addEvaluationJobs(jobs: readonly EmulatorEvaluationJob[]): void;
+}
+
+/**
+ * One region of one account that the emulator serves, as
+ * {@link Emulator.region} returns it: its own faults, its own request log
+ * and its own stores.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator({ regions: { 'us-east-1': { jobs: { count: 10 } }, 'us-west-2': {} } });
+ * const west = emulator.region('us-west-2');
+ * west.setFaults({ serverError: { first: 1 } });
+ * console.log(west.region, west.accountId, west.requests.length);
+ * await emulator.close();
+ * ```
+ */
+export interface EmulatorRegion extends ItemAdders {
+  /** The region, as requests name it in their credential scope. */
+  readonly region: string;
+  /** The account, whose ID the ARNs of this region's items carry. */
+  readonly accountId: string;
+  /**
+   * The latest requests this region answered (with one region, the
+   * emulator's own `requests`), bounded by `requestLogSize`. Clear it with `requests.length = 0`.
+   */
+  readonly requests: RequestRecord[];
+  /** This region's faults. */
+  readonly faults: Faults;
+  /** Replaces this region's faults, and restarts their counts and random sequence; checked as `setFaults` checks them. */
+  setFaults(faults?: Faults): void;
+}
+
+function addAll(store: KindStore<object>, items: readonly object[]): void {
+  for (const item of items) store.add(item);
 }
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -192,19 +263,9 @@ function parseJsonBody(text: string): Record<string, unknown> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   checkEmulatorOptions(options);
   const requestLogSize = options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE;
-  const context = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012', now: Date.now };
-  const account = generateAccount(options);
-  const store = new JobStore(account.jobs, { stopDelayMs: options.stopDelayMs ?? 1000, now: context.now });
-  const modelStore = new KindStore<object>(customModels, account.customModels);
-  const importStore = new KindStore<object>(modelImportJobs, account.importJobs);
-  const copyStore = new KindStore<object>(modelCopyJobs, account.copyJobs);
-  const invocationStore = new KindStore<object>(modelInvocationJobs, account.invocationJobs);
-  const evaluationStore = new KindStore<object>(evaluationJobs, account.evaluationJobs);
-  /** A kind is a store plus its declaration: each list operation's store. */
-  const listStores = new Map<string, KindStore<object>>(
-    [store, modelStore, importStore, copyStore, invocationStore, evaluationStore].map((each) => [each.kind.operation, each]),
-  );
-  let injector = new FaultInjector(options.faults);
+  const served = new ServedRegions(options, options.stopDelayMs ?? 1000);
+  /** The faults last set for every region: the `faults` option, then `setFaults()`. */
+  let faults: Faults = options.faults ?? {};
   const requests: RequestRecord[] = [];
 
   function send(response: ServerResponse, record: RequestRecord, status: number, payload: string, errorType?: string): void {
@@ -245,6 +306,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // The body is read before anything can fail, so that every answer,
       // errors included, finds the connection in a clean state.
       const body = await readBody(request);
+      // As the service, it knows who calls, and where, before it reads what is asked.
+      const region = served.serving(request.headers.authorization);
+      if (served.several) {
+        record.region = region.region;
+        record.accountId = region.accountId;
+        appendToLog(region.requests, record, requestLogSize);
+      }
+      const { injector, context, jobStore: store } = region;
       const target = route(method, url.pathname);
       (record as { operation?: string }).operation = target.operation;
       const decision = injector.decide(Date.now());
@@ -260,7 +329,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (failure === 'throttle' || failure === 'serverError' || failure === 'unavailable' || failure === 'deny') {
         throw faultError(failure, target.operation);
       }
-      const listStore = listStores.get(target.operation);
+      const listStore = region.listStores.get(target.operation);
       if (failure === 'malformed') {
         // In the operation's own shape: its items key and ARN field, cut short; or without its items key.
         const kind = (listStore ?? store).kind;
@@ -326,34 +395,52 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port } = server.address() as AddressInfo;
 
+  /** The one region that `addJobs` and the like add to: an emulator serving several names it with `region()`. */
+  const only = (): ServedRegion => {
+    if (served.all.length === 1) return served.all[0] as ServedRegion;
+    throw new TypeError(
+      `The emulator serves ${served.all.length} regions and accounts; add items to one with emulator.region(region, accountId?).addJobs() and the like.`,
+    );
+  };
+  /** The add… methods of `target()`'s stores, as the emulator and each region handle offer them. */
+  const adders = (target: () => ServedRegion): ItemAdders => ({
+    addJobs: (jobs) => addAll(target().stores.jobs, jobs),
+    addCustomModels: (models) => addAll(target().stores.customModels, models),
+    addImportJobs: (jobs) => addAll(target().stores.importJobs, jobs),
+    addCopyJobs: (jobs) => addAll(target().stores.copyJobs, jobs),
+    addInvocationJobs: (jobs) => addAll(target().stores.invocationJobs, jobs),
+    addEvaluationJobs: (jobs) => addAll(target().stores.evaluationJobs, jobs),
+  });
+
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
     get faults() {
-      return injector.faults;
+      return served.several ? faults : (served.all[0] as ServedRegion).injector.faults;
     },
-    setFaults(faults = {}) {
-      checkFaults(faults, 'faults');
-      injector = new FaultInjector(faults);
+    setFaults(next = {}) {
+      checkFaults(next, 'faults');
+      faults = next;
+      for (const region of served.all) region.injector = new FaultInjector(next);
     },
-    addJobs(jobs) {
-      for (const job of jobs) store.add(job);
-    },
-    addCustomModels(models) {
-      for (const model of models) modelStore.add(model);
-    },
-    addImportJobs(jobs) {
-      for (const job of jobs) importStore.add(job);
-    },
-    addCopyJobs(jobs) {
-      for (const job of jobs) copyStore.add(job);
-    },
-    addInvocationJobs(jobs) {
-      for (const job of jobs) invocationStore.add(job);
-    },
-    addEvaluationJobs(jobs) {
-      for (const job of jobs) evaluationStore.add(job);
+    ...adders(only),
+    region(name, accountId) {
+      const region = served.find(name, accountId);
+      return {
+        region: region.region,
+        accountId: region.accountId,
+        // With one region, its requests are the emulator's.
+        requests: served.several ? region.requests : requests,
+        get faults() {
+          return region.injector.faults;
+        },
+        setFaults(next = {}) {
+          checkFaults(next, 'faults');
+          region.injector = new FaultInjector(next);
+        },
+        ...adders(() => region),
+      };
     },
     close() {
       return new Promise<void>((resolve, reject) => {
