@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { BedrockClient, ListModelCustomizationJobsCommand } from '@aws-sdk/client-bedrock';
 import { describe, expect, test } from 'vitest';
 
 // The built CLI, as `npm run emulator` runs it; `npm test` builds dist first.
@@ -151,4 +152,45 @@ describe('the emulator CLI', () => {
       child.kill('SIGTERM');
     }
   }, 30_000);
+
+  test('--regions serves each region as its own generated account, named in the banner', async () => {
+    const { child, banner } = await startEmulatorCli(['--port', '0', '--jobs', '6', '--regions', 'us-east-1,us-west-2']);
+    try {
+      const variables = exportsOf(banner);
+      expect(variables.AWS_REGION).toBe('us-east-1');
+      const accounts = Object.fromEntries([...banner.matchAll(/([a-z0-9-]+) \(account (\d{12})\)/g)].map(([, r, a]) => [r, a]));
+      expect(Object.keys(accounts)).toEqual(['us-east-1', 'us-west-2']);
+      expect(accounts['us-east-1']).not.toBe(accounts['us-west-2']);
+      for (const region of ['us-east-1', 'us-west-2']) {
+        const client = new BedrockClient({
+          endpoint: variables.AWS_ENDPOINT_URL_BEDROCK as string,
+          region,
+          credentials: { accessKeyId: variables.AWS_ACCESS_KEY_ID as string, secretAccessKey: 'test' },
+        });
+        const page = await client.send(new ListModelCustomizationJobsCommand({}));
+        const arns = page.modelCustomizationJobSummaries?.map((job) => job.jobArn) ?? [];
+        expect(arns).toHaveLength(6);
+        expect(arns.every((arn) => arn?.startsWith(`arn:aws:bedrock:${region}:${accounts[region]}:`))).toBe(true);
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 30_000);
+
+  test.each([
+    ['us-east-1,US', "--regions must be a region such as us-east-1: 1 to 20 of a-z, 0-9 and -; got 'US'"],
+    [
+      'us-east-1,,us-west-2',
+      "--regions needs region names separated by commas, such as us-east-1,us-west-2; got 'us-east-1,,us-west-2'",
+    ],
+    ['us-east-1,us-east-1', '--regions names us-east-1 twice'],
+  ])(
+    '--regions %s is a usage error, exit code 2',
+    async (regions, message) => {
+      const { code, stderr } = await runEmulatorCli(['--port', '0', '--regions', regions]);
+      expect(code).toBe(2);
+      expect(stderr.split('\n')[0]).toBe(`emulator: ${message}`);
+    },
+    30_000,
+  );
 });

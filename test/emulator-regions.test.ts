@@ -1,4 +1,4 @@
-import { ListModelCustomizationJobsCommand } from '@aws-sdk/client-bedrock';
+import { ListModelCustomizationJobsCommand, type ListModelCustomizationJobsCommandOutput } from '@aws-sdk/client-bedrock';
 import { describe, expect, test } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../src/emulator/index.js';
 import { clientFor, TEST_CREDENTIALS, useEmulator } from './support/emulator-client.js';
@@ -56,7 +56,7 @@ describe('one emulator, several regions', () => {
     // Shared custom models name the other account, so the ARN's account is checked on the account's own items.
     expect(east.every((arn) => arn.startsWith('arn:aws:bedrock:us-east-1:'))).toBe(true);
     expect(west.every((arn) => arn.startsWith('arn:aws:bedrock:us-west-2:'))).toBe(true);
-    const jobs = (page: { modelCustomizationJobSummaries?: { jobArn?: string }[] }) =>
+    const jobs = (page: ListModelCustomizationJobsCommandOutput) =>
       page.modelCustomizationJobSummaries?.map((job) => job.jobArn) ?? [];
     expect(jobs(await listJobs(emulator, 'us-east-1')).every((arn) => arn?.includes(':123456789012:'))).toBe(true);
     expect(jobs(await listJobs(emulator, 'us-west-2')).every((arn) => arn?.includes(`:${WEST_ACCOUNT}:`))).toBe(true);

@@ -6,6 +6,7 @@
  * Exit codes: 0 after SIGINT or SIGTERM, 1 when it cannot start, 2 for a usage error.
  */
 import { parseArgs } from 'node:util';
+import { regionAccountId } from './served-regions.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from './server.js';
 
 const HELP = `Usage: npm run emulator -- [flags]
@@ -26,6 +27,10 @@ Flags:
   --evaluation-jobs <n>  evaluation jobs: 0 to 100000 (default 500)
   --seed <n>             the same seed gives the same account: an integer (default 1)
   --latency <ms>         wait this long before each answer: 0 to 2147483647 (default 0)
+  --regions <list>       serve these regions, comma-separated (us-east-1,us-west-2): each a
+                         different account, generated as the flags say, with its own items; a
+                         request goes to the region its client signs for (default: one region,
+                         us-east-1, answering every request)
   -h, --help             this help
 
 Exit codes: 0 after Ctrl-C or SIGTERM, 1 when it cannot start (a port in
@@ -46,6 +51,7 @@ const FLAG_OF_OPTION: Record<string, string> = {
   'options.invocationJobs.count': '--invocation-jobs',
   'options.evaluationJobs.count': '--evaluation-jobs',
   'options.faults.latency': '--latency',
+  'a key of options.regions': '--regions',
 };
 
 /** The flag of each kind beyond customization jobs, by its `startEmulator` option. */
@@ -67,6 +73,7 @@ const FLAGS = {
   'evaluation-jobs': { type: 'string', default: '500' },
   seed: { type: 'string', default: '1' },
   latency: { type: 'string', default: '0' },
+  regions: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -119,13 +126,32 @@ function startFailure(error: unknown, port: number | string): Error {
   return new Error(`cannot start: ${message}`);
 }
 
+/** The regions of `--regions`, each once, or none without it. */
+function parseRegions(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const regions = text.split(',').map((region) => region.trim());
+  if (regions.includes(''))
+    throw new UsageError(`--regions needs region names separated by commas, such as us-east-1,us-west-2; got '${text}'`);
+  const twice = regions.find((region, index) => regions.indexOf(region) !== index);
+  if (twice !== undefined) throw new UsageError(`--regions names ${twice} twice`);
+  return regions;
+}
+
 /** The banner: every line pastes into a shell as it is. */
-function banner(url: string, jobs: number, seed: number): string {
-  return `# Bedrock emulator listening on ${url} with ${jobs} jobs (seed ${seed}); Ctrl-C stops it.
+function banner(url: string, jobs: number, seed: number, regions: readonly string[]): string {
+  const where =
+    regions.length === 0
+      ? ''
+      : ` in each of ${regions.map((region) => `${region} (account ${regionAccountId(region)})`).join(', ')}`;
+  const others =
+    regions.length > 1
+      ? `# Each region is its own account: set AWS_REGION to ${regions.slice(1).join(' or ')} for another.\n`
+      : '';
+  return `# Bedrock emulator listening on ${url} with ${jobs} jobs (seed ${seed})${where}; Ctrl-C stops it.
 # To point the AWS SDK, the AWS CLI or bedrock-jobs at it, in another shell:
 export AWS_ENDPOINT_URL_BEDROCK=${url}
-export AWS_REGION=us-east-1
-# Dummy credentials: the SDK signs every request, and the emulator checks none.
+export AWS_REGION=${regions[0] ?? 'us-east-1'}
+${others}# Dummy credentials: the SDK signs every request, and the emulator checks none.
 export AWS_ACCESS_KEY_ID=test
 export AWS_SECRET_ACCESS_KEY=test
 # On Node 20, silences the SDK's notice that later releases need Node 22:
@@ -146,7 +172,13 @@ async function main(): Promise<number> {
   const kinds = Object.fromEntries(
     Object.entries(KIND_FLAGS).map(([option, flag]) => [option, { count: numberOrText(flags[flag]), seed }]),
   );
-  const options = { port, jobs: { count: jobs, seed }, ...kinds, faults: { latency: numberOrText(flags.latency) } };
+  const regions = parseRegions(flags.regions);
+  // Each region its own account, the same on every run; the kinds' flags are every region's defaults.
+  const served =
+    regions.length === 0
+      ? {}
+      : { regions: Object.fromEntries(regions.map((region) => [region, { accountId: regionAccountId(region) }])) };
+  const options = { port, jobs: { count: jobs, seed }, ...kinds, faults: { latency: numberOrText(flags.latency) }, ...served };
   let emulator: Emulator;
   try {
     // The flags' values are checked here, by the same rules as any caller's.
@@ -161,7 +193,7 @@ async function main(): Promise<number> {
   // Before the banner: whoever reads it may signal at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  process.stdout.write(banner(emulator.url, jobs as number, seed as number));
+  process.stdout.write(banner(emulator.url, jobs as number, seed as number, regions));
   return 0;
 }
 
