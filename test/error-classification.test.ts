@@ -21,6 +21,8 @@ describe('classification', () => {
     ['ValidationException', { name: 'ValidationException', $metadata: { httpStatusCode: 400 } }, undefined],
     ['AccessDeniedException', { name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } }, undefined],
     ['an abort', { name: 'AbortError', code: 'ECONNRESET' }, undefined],
+    ['an unknown access key', { name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 403 } }, undefined],
+    ['a region not served', { name: 'InvalidSignatureException', $metadata: { httpStatusCode: 403 } }, undefined],
   ])('%s', (_, error, reason) => {
     expect(BEDROCK_ATTEMPT_RULES.classify(Object.assign(new Error('x'), error))?.reason).toBe(reason);
   });
