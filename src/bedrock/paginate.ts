@@ -186,9 +186,11 @@ export function paginatorOf<Request extends object, Summary extends object>(
   const paginate = (filter?: FilterOf<Request>, options: PaginateOptions & MultiSourceOptions = {}) => {
     const fields = validateFilter<FilterOf<Request>>(kind, filter);
     assertOptionalObject(options, 'options');
-    // The keys of several sources are checked by sourcesOf; the message of an unknown key lists a single listing's, as docs/guide.md prints it.
-    const { regions: _regions, clients: _clients, onSourceError: _onError, onSourceSkipped: _onSkipped, ...single } = options;
-    rejectUnknownKeys(single, ['client', 'dedupe', ...LISTING_OPTION_KEYS], 'options');
+    rejectUnknownKeys(
+      options,
+      ['client', 'dedupe', ...LISTING_OPTION_KEYS, 'regions', 'clients', 'onSourceError', 'onSourceSkipped'],
+      'options',
+    );
     const sources = sourcesOf(options);
     // A merged token is checked against its sources, not the API's token rules: it is longer than one page token.
     const config = validateListingOptions(sources ? { ...options, startingToken: undefined } : options, kind.operation, {

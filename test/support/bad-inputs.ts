@@ -285,14 +285,14 @@ const CASES: readonly BadInput[] = [
     options: { pagesize: 10 },
     error: 'TypeError',
     message:
-      "options has an unknown key 'pagesize'. Did you mean 'pageSize'? Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout",
+      "options has an unknown key 'pagesize'. Did you mean 'pageSize'? Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout, regions, clients, onSourceError, onSourceSkipped",
   },
   {
     what: 'an option from another paginator',
     options: { maxItems: 10 },
     error: 'TypeError',
     message:
-      "options has an unknown key 'maxItems'. Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout",
+      "options has an unknown key 'maxItems'. Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout, regions, clients, onSourceError, onSourceSkipped",
   },
   {
     what: 'a misspelt retry option',
