@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type Emulator, generateJobs, startEmulator } from '../src/emulator/index.js';
-import { paginateCustomModels, paginateModelImportJobs } from '../src/index.js';
-import { TEST_CREDENTIALS } from './support/emulator-client.js';
+import { paginateCustomizationJobs, paginateCustomModels, paginateModelImportJobs } from '../src/index.js';
+import { clientFor, TEST_CREDENTIALS } from './support/emulator-client.js';
 import { DOC_FILES, embeddedExamples, readDoc } from './support/markdown.js';
 import { referenceListing } from './support/reference-listing.js';
 import { REAL_WAITS_MS } from './support/timeouts.js';
@@ -134,6 +134,43 @@ describe('examples, run against the emulator', () => {
     expect(models.length).toBeGreaterThan(0);
     expect(lines.slice(1)).toEqual(imports.map((job) => `${job.jobName} imported ${job.importedModelName}`));
     expect(imports).toHaveLength(3);
+  });
+
+  test('regions.ts lists two regions as one listing, newest first, each job with its region and account', async () => {
+    const west = await startEmulator({
+      regions: {
+        'us-east-1': { jobs: { count: 300, seed: 21 } },
+        'us-west-2': { accountId: '111122223333', jobs: { count: 300, seed: 22 } },
+      },
+    });
+    vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK', west.url);
+    try {
+      const lines = await run('examples/regions.ts');
+      const expected = ['us-east-1', 'us-west-2'].flatMap((region) => {
+        const { accountId, requests } = west.region(region);
+        expect(requests).toBeDefined();
+        return paginateCustomizationJobs({ statusEquals: 'InProgress' }, { client: clientFor(west, { region }) })
+          .toArray()
+          .then((jobs) => jobs.map((job) => ({ job, region, accountId })));
+      });
+      const jobs = (await Promise.all(expected)).flat();
+      expect(jobs.length).toBeGreaterThan(1);
+      expect(new Set(jobs.map(({ region }) => region)).size).toBe(2);
+      // Newest first across both; ties to the region listed first.
+      const merged = jobs
+        .map((entry, order) => ({ ...entry, order }))
+        .sort((a, b) => (b.job.creationTime as Date).getTime() - (a.job.creationTime as Date).getTime() || a.order - b.order);
+      expect(lines).toEqual(
+        merged.map(({ job, region, accountId }) => `${job.creationTime?.toISOString()} ${region} ${accountId} ${job.jobName}`),
+      );
+    } finally {
+      vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK', emulator.url);
+      await west.close();
+    }
+  });
+
+  test('merge-sorted.ts merges two ordered sources into one order', async () => {
+    expect(await run('examples/merge-sorted.ts')).toEqual(['0 1 2 3 4 5 6 8']);
   });
 
   test('retry.ts reports each retry and gets through', { timeout: REAL_WAITS_MS }, async () => {
