@@ -11,6 +11,7 @@ import { abortDuringBackoff } from './cases/abort-backoff.js';
 import { earlyExit } from './cases/early-exit.js';
 import { compareListings, limitMs, requestCost } from './cases/latency-hiding.js';
 import { memory } from './cases/memory.js';
+import { merge } from './cases/merge.js';
 import { perItem } from './cases/per-item.js';
 import { pushDown } from './cases/push-down.js';
 import { sharedSignal } from './cases/shared-signal.js';
@@ -91,6 +92,9 @@ try {
 
   console.log('## 8. One signal shared by many listings\n');
   console.log(await sharedSignal(), '\n');
+
+  console.log('## 9. One listing over three sources (30, 60 and 90 ms)\n');
+  console.log(await merge(RUNS), '\n');
 
   if (!quick) {
     console.log('## Chart: wall time against page latency (20 pages of 100, C = 20 ms)\n');

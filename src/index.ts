@@ -24,6 +24,7 @@ export type {
 } from '@aws-sdk/client-bedrock';
 export { RequestTimeoutError } from './attempts/request-timeout-error.js';
 export { DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './attempts/retry-options.js';
+export { type ArnParts, arnParts } from './bedrock/arn-parts.js';
 export { ConfigurationError, type ConfigurationSetting } from './bedrock/configuration-error.js';
 export { type CustomModelFilter, paginateCustomModels } from './bedrock/kinds/custom-models.js';
 export {
@@ -37,13 +38,15 @@ export { type ModelImportJobFilter, paginateModelImportJobs } from './bedrock/ki
 export { type ModelInvocationJobFilter, paginateModelInvocationJobs } from './bedrock/kinds/model-invocation-jobs.js';
 export type { FilterOf } from './bedrock/listing-kind.js';
 export { MalformedResponseError } from './bedrock/malformed-response-error.js';
-export type { BedrockClientLike, PaginateOptions, Paginator } from './bedrock/paginate.js';
+export type { SkippedSource } from './bedrock/multi-source.js';
+export type { BedrockClientLike, MultiSourceChoice, MultiSourceOptions, PaginateOptions, Paginator } from './bedrock/paginate.js';
 export { AsyncChain } from './chain/async-chain.js';
 export type { Source } from './chain/batch-source.js';
 export { forEach, reduce, toArray } from './chain/operators/collect.js';
 export { every, find, first, some } from './chain/operators/find.js';
-export { chunks, drop, filter, flatMap, map, type Operator, pipe, take } from './chain/pipe.js';
+export { chunks, drop, filter, flatMap, map, mergeSorted, type Operator, pipe, take } from './chain/pipe.js';
 export { Listing } from './paging/listing.js';
 export type { ListingOptions } from './paging/listing-options.js';
+export { MergedListing, type MergedPage, type PageSource } from './paging/merged-listing.js';
 export type { Page } from './paging/page-loop.js';
 export { type ListingProgress, PaginationError, RejectedTokenError, RepeatedTokenError } from './paging/pagination-error.js';

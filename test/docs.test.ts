@@ -92,12 +92,12 @@ describe('the kinds in the README', () => {
   );
 
   test('each function yields the summary type the table names', () => {
-    expectTypeOf(library.paginateCustomizationJobs).returns.toEqualTypeOf<Listing<ModelCustomizationJobSummary>>();
-    expectTypeOf(library.paginateCustomModels).returns.toEqualTypeOf<Listing<CustomModelSummary>>();
-    expectTypeOf(library.paginateModelImportJobs).returns.toEqualTypeOf<Listing<ModelImportJobSummary>>();
-    expectTypeOf(library.paginateModelCopyJobs).returns.toEqualTypeOf<Listing<ModelCopyJobSummary>>();
-    expectTypeOf(library.paginateModelInvocationJobs).returns.toEqualTypeOf<Listing<ModelInvocationJobSummary>>();
-    expectTypeOf(library.paginateEvaluationJobs).returns.toEqualTypeOf<Listing<EvaluationSummary>>();
+    expectTypeOf<ReturnType<typeof library.paginateCustomizationJobs>>().toEqualTypeOf<Listing<ModelCustomizationJobSummary>>();
+    expectTypeOf<ReturnType<typeof library.paginateCustomModels>>().toEqualTypeOf<Listing<CustomModelSummary>>();
+    expectTypeOf<ReturnType<typeof library.paginateModelImportJobs>>().toEqualTypeOf<Listing<ModelImportJobSummary>>();
+    expectTypeOf<ReturnType<typeof library.paginateModelCopyJobs>>().toEqualTypeOf<Listing<ModelCopyJobSummary>>();
+    expectTypeOf<ReturnType<typeof library.paginateModelInvocationJobs>>().toEqualTypeOf<Listing<ModelInvocationJobSummary>>();
+    expectTypeOf<ReturnType<typeof library.paginateEvaluationJobs>>().toEqualTypeOf<Listing<EvaluationSummary>>();
   });
 
   test('the README shows the new kinds at work in an embedded example', () => {

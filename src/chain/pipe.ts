@@ -13,6 +13,7 @@ import { chunksStep } from './operators/chunks.js';
 import { filterStep } from './operators/filter.js';
 import { flatMapStep } from './operators/flat-map.js';
 import { mapStep } from './operators/map.js';
+import { mergeBatches } from './operators/merge-sorted.js';
 import type { Step } from './operators/step.js';
 import { dropStep, takeStep } from './operators/take.js';
 
@@ -137,6 +138,42 @@ export function flatMap<T, U>(
  */
 export function chunks<T>(size: number): Operator<T, T[]> {
   return pipeable(chunksStep<T>(size));
+}
+
+/**
+ * The ordered merge of several sources, each already in the order that
+ * `compare` defines: a merge, never a re-sort, so each source's own order
+ * is kept. Between items that compare equal, the source listed first goes
+ * first. Every source is read at once, so their waits overlap; a source is
+ * asked for more only when its next item is needed, a `take(n)` or
+ * `first()` asks no source for more than n items, and leaving early (break,
+ * `return()`) closes every source at once. The first source that fails
+ * rejects the merge, after the items before the failure are delivered.
+ *
+ * @param sources - The sources, each an async or sync iterable.
+ * @param compare - As `Array.prototype.sort`'s: negative when `a` goes first.
+ * @throws TypeError for a `sources` that is not an array of iterables, or a `compare` that is not a function.
+ *
+ * @example
+ * ```ts
+ * import { mergeSorted } from 'bedrock-customization-jobs';
+ *
+ * async function* evens() {
+ *   yield* [0, 2, 4, 6];
+ * }
+ * // [0, 1, 2, 3, 4, 5, 6]
+ * const merged = await mergeSorted([evens(), [1, 3, 5]], (a, b) => a - b).toArray();
+ * ```
+ */
+export function mergeSorted<T>(sources: readonly Source<T>[], compare: (a: T, b: T) => number): AsyncChain<T> {
+  const where = 'mergeSorted(sources, compare)';
+  if (!Array.isArray(sources)) throw inputError(TypeError, `${where}: sources`, sources, 'an array of async or sync iterables');
+  for (const [index, source] of sources.entries()) assertSource(source, `${where}: sources[${index}]`);
+  if (typeof compare !== 'function') {
+    throw inputError(TypeError, `${where}: compare`, compare, 'a function (a, b) => number, negative when a goes first');
+  }
+  const fixed = [...sources];
+  return AsyncChain.ofBatches((limit, cancel) => mergeBatches(fixed, compare, { limit, cancel }));
 }
 
 /**
