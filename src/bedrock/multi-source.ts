@@ -36,8 +36,6 @@ export interface MultiSourceFields {
   readonly onSourceSkipped?: ((source: SkippedSource) => void) | undefined;
 }
 
-export const MULTI_SOURCE_KEYS = ['regions', 'clients', 'onSourceError', 'onSourceSkipped'] as const;
-
 /** A region name as the SDK takes it: `us-east-1`, `eu-central-1`. */
 const REGION_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 

@@ -12,7 +12,7 @@ import { BEDROCK_ATTEMPT_RULES, describeSdkError } from './error-classification.
 import { validateFilter } from './filter-validation.js';
 import type { FilterOf, ListingKind } from './listing-kind.js';
 import { MalformedResponseError } from './malformed-response-error.js';
-import { MULTI_SOURCE_KEYS, mergedListing, type SkippedSource, sourcesOf } from './multi-source.js';
+import { mergedListing, type SkippedSource, sourcesOf } from './multi-source.js';
 
 export type { BedrockClientLike } from './client-like.js';
 
@@ -186,7 +186,9 @@ export function paginatorOf<Request extends object, Summary extends object>(
   const paginate = (filter?: FilterOf<Request>, options: PaginateOptions & MultiSourceOptions = {}) => {
     const fields = validateFilter<FilterOf<Request>>(kind, filter);
     assertOptionalObject(options, 'options');
-    rejectUnknownKeys(options, ['client', 'dedupe', ...LISTING_OPTION_KEYS, ...MULTI_SOURCE_KEYS], 'options');
+    // The keys of several sources are checked by sourcesOf; the message of an unknown key lists a single listing's, as docs/guide.md prints it.
+    const { regions: _regions, clients: _clients, onSourceError: _onError, onSourceSkipped: _onSkipped, ...single } = options;
+    rejectUnknownKeys(single, ['client', 'dedupe', ...LISTING_OPTION_KEYS], 'options');
     const sources = sourcesOf(options);
     // A merged token is checked against its sources, not the API's token rules: it is longer than one page token.
     const config = validateListingOptions(sources ? { ...options, startingToken: undefined } : options, kind.operation, {
