@@ -1,4 +1,5 @@
 import { type Emulator, startEmulator } from '../emulator/index.js';
+import { regionAccountId } from '../emulator/served-regions.js';
 
 /**
  * `--emulator`: the embedded emulator with a whole generated account, so
@@ -6,10 +7,18 @@ import { type Emulator, startEmulator } from '../emulator/index.js';
  * models they and the import and copy jobs made, and batch inference and
  * evaluation jobs. The same account for a whole hour, so that a
  * --starting-token from one demo run continues in the next.
+ *
+ * With `--regions`, each region is its own account, as the emulator's own
+ * `--regions` serves it (`regionAccountId`): generated alike, each with its
+ * own items, named by its ARNs.
  */
-export function startDemoEmulator(): Promise<Emulator> {
+export function startDemoEmulator(regions: readonly string[] = []): Promise<Emulator> {
   const endingAt = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
   const generate = (count: number) => ({ count, seed: 1, endingAt });
+  const served =
+    regions.length === 0
+      ? {}
+      : { regions: Object.fromEntries(regions.map((region) => [region, { accountId: regionAccountId(region) }])) };
   return startEmulator({
     jobs: generate(2500),
     customModels: generate(300),
@@ -17,5 +26,6 @@ export function startDemoEmulator(): Promise<Emulator> {
     copyJobs: generate(300),
     invocationJobs: generate(1500),
     evaluationJobs: generate(600),
+    ...served,
   });
 }

@@ -58,6 +58,18 @@ export const COMMON_FLAGS = {
     help: 'A named profile from your AWS config and credentials files.',
     example: '--profile prod',
   },
+  regions: {
+    type: 'string',
+    value: 'LIST',
+    help: 'List several regions as one listing, merged in time order; table and csv gain region and account columns. Comma-separated; not with --region.',
+    example: '--regions us-east-1,us-west-2',
+  },
+  profiles: {
+    type: 'string',
+    value: 'LIST',
+    help: 'List several profiles (accounts) as one listing: each profile in each region of --regions (else in --region, else in its own). Comma-separated; not with --profile.',
+    example: '--profiles dev,prod',
+  },
   'endpoint-url': {
     type: 'string',
     value: 'URL',
@@ -66,7 +78,7 @@ export const COMMON_FLAGS = {
   },
   emulator: {
     type: 'boolean',
-    help: 'Demo mode: start the embedded Bedrock emulator with a realistic account (jobs of every kind and their models) and list that. No AWS account needed; not with --endpoint-url, --region or --profile.',
+    help: 'Demo mode: start the embedded Bedrock emulator with a realistic account (jobs of every kind and their models) and list that; with --regions, a different account in each region. No AWS account needed; not with --endpoint-url, --region, --profile or --profiles.',
     example: '--emulator',
   },
   debug: { type: 'boolean', help: 'Show stack traces with errors.', example: '--debug' },
@@ -126,6 +138,7 @@ export function helpText(kind: AnyListingKind = DEFAULT_KIND): string {
     '  bedrock-jobs list --emulator --max-items 5',
     '  bedrock-jobs list --status-equals Failed --creation-time-after 7d --output csv > failed.csv',
     '  bedrock-jobs list custom-models --emulator --is-owned --output table',
+    '  bedrock-jobs list --profiles dev,prod --regions us-east-1,us-west-2 --status-equals InProgress --output table',
     '  bedrock-jobs list invocation --region us-east-1 --submit-time-after 2d --output ndjson | jq -r .jobName',
     '',
     'Exit codes: 0 done, 1 the listing failed (an API error, no region or credentials, or output that could not be written), 2 usage error, 130 interrupted.',
@@ -243,10 +256,18 @@ export function parseFlags(args: readonly string[]): ListCommandLine {
   return { kind, flags, filter };
 }
 
-/** The emulator is its own endpoint, region and credentials: flags that set those would be ignored. */
+/**
+ * A flag and its list form set the same thing; the emulator is its own
+ * endpoint, region and credentials: flags that set those would be ignored.
+ */
 function checkCombinations(flags: Flags): void {
+  for (const name of ['region', 'profile'] as const) {
+    if (flags[name] !== undefined && flags[`${name}s`] !== undefined) {
+      throw new UsageError(`--${name} and --${name}s cannot be used together: give the ${name} in --${name}s`);
+    }
+  }
   if (!flags.emulator) return;
-  for (const name of ['endpoint-url', 'region', 'profile'] as const) {
+  for (const name of ['endpoint-url', 'region', 'profile', 'profiles'] as const) {
     if (flags[name] !== undefined) {
       throw new UsageError(`--emulator and --${name} cannot be used together: --emulator lists its own account`);
     }

@@ -49,10 +49,28 @@ function whatHappened(message: string, adviceStart: string): string {
 }
 
 /**
- * The report of a failed run. A region or endpoint that the command line
- * itself set wrong is a usage error, thrown as one.
+ * What a PaginationError says happened. Over several sources, it wraps the
+ * failed source's own, whose count of items delivered and advice are the
+ * source's: only what happened to the source is kept, and the source is
+ * named by its label (`prod/us-west-2`), not by its place in
+ * `options.clients`.
  */
-export function reportFailure(error: unknown, flags: Flags): FailureReport {
+function paginationMessage(error: PaginationError, labels: readonly string[] | undefined): string {
+  const { cause } = error;
+  if (cause instanceof PaginationError && error.message.includes(cause.message)) {
+    const before = error.message.slice(0, error.message.indexOf(cause.message));
+    const named = before.replace(/options\.clients\[(\d+)\]/g, (whole, index: string) => labels?.[Number(index)] ?? whole);
+    return named + paginationMessage(cause, labels);
+  }
+  return whatHappened(error.message, `${error.itemsDelivered} items on ${error.pagesDelivered} pages were delivered`);
+}
+
+/**
+ * The report of a failed run; `labels`, the sources of a run over several.
+ * A region or endpoint that the command line itself set wrong is a usage
+ * error, thrown as one.
+ */
+export function reportFailure(error: unknown, flags: Flags, labels?: readonly string[]): FailureReport {
   if (error instanceof ConfigurationError) {
     if (error.setting === 'region' && flags.region !== undefined) {
       throw new UsageError(`--region must be an AWS region such as us-east-1; got '${flags.region}'`);
@@ -61,8 +79,7 @@ export function reportFailure(error: unknown, flags: Flags): FailureReport {
     return { message: `${what} ${HOW_TO_SET[error.setting]}`, continues: false };
   }
   if (error instanceof PaginationError) {
-    const delivered = `${error.itemsDelivered} items on ${error.pagesDelivered} pages were delivered`;
-    const message = whatHappened(error.message, delivered);
+    const message = paginationMessage(error, labels);
     if (error.resumable) return { message, continues: true };
     // A rejected token or a repeated one: the listing can only start over.
     const advice =

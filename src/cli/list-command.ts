@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { BedrockClient, type BedrockClientConfig } from '@aws-sdk/client-bedrock';
+import type { RetryEvent } from '../attempts/retry-options.js';
 import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
 import type { AnyListingKind, FilterRule } from '../bedrock/listing-kind.js';
 import { paginatorOf } from '../bedrock/paginate.js';
@@ -7,13 +8,15 @@ import type { Emulator } from '../emulator/index.js';
 import type { Page } from '../paging/page-loop.js';
 import { type Continuation, decodeContinuation, encodeContinuation, FROM_THE_START } from './continuation-token.js';
 import { startDemoEmulator } from './demo-account.js';
-import { endpointUrl, type Flags, type ListCommandLine, outputFormat, wholeNumber } from './flags.js';
+import { endpointUrl, type ListCommandLine, outputFormat, wholeNumber } from './flags.js';
 import { flagOf } from './kind-flags.js';
 import { asUsageError, reportFailure } from './library-errors.js';
 import { ListingPosition } from './listing-position.js';
 import { outputFormats } from './output-formats.js';
 import { Progress } from './progress.js';
 import { parseTimeFlag } from './relative-time.js';
+import { type Source, sourcesOf } from './sources.js';
+import { UsageError } from './usage-error.js';
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -25,19 +28,20 @@ export class Interrupted extends Error {
   override readonly name = 'Interrupted';
 }
 
-function clientConfig(flags: Flags, endpoint: string | undefined, emulator: Emulator | undefined): BedrockClientConfig {
+/** The client of one source: the emulator's, or one made as the AWS CLI would from the flags. */
+function clientConfig(source: Source, endpoint: string | undefined, emulator: Emulator | undefined): BedrockClientConfig {
   // The paginator retries each page itself; the SDK's own retries would multiply with it.
   const config: BedrockClientConfig = { maxAttempts: 1 };
   if (emulator) {
     return {
       ...config,
       endpoint: emulator.url,
-      region: 'us-east-1',
+      region: source.region ?? 'us-east-1',
       credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' },
     };
   }
-  if (flags.region) config.region = flags.region;
-  if (flags.profile) config.profile = flags.profile;
+  if (source.region) config.region = source.region;
+  if (source.profile) config.profile = source.profile;
   if (endpoint) config.endpoint = endpoint;
   return config;
 }
@@ -57,33 +61,54 @@ function filterOf(kind: AnyListingKind, given: ListCommandLine['filter'], now: n
   );
 }
 
+/**
+ * The library's word that a token's sources are not the run's, which it
+ * can only tell once each client's region is known: the labels in the
+ * token matched, and a profile's region changed since.
+ */
+function madeForOtherSources(error: unknown): UsageError | undefined {
+  if (!(error instanceof RangeError) || !error.message.startsWith('options.startingToken: ')) return undefined;
+  const why = error.message.slice('options.startingToken: '.length).replace(/;.*$/, '');
+  return new UsageError(`--starting-token was made for other sources: ${why}; start over without it`);
+}
+
 /** `bedrock-jobs list [KIND]`: returns the exit code. */
 export async function listCommand({ kind, flags, filter: given }: ListCommandLine, io: Io, signal: AbortSignal): Promise<number> {
-  const format = outputFormats(kind)[outputFormat(flags.output, io.stdout.isTTY === true)];
+  const sources = sourcesOf(flags);
+  // The labels of a listing over several sources, which its tokens record; none for one source.
+  const labels = sources.length > 1 ? sources.map((source) => source.label) : undefined;
+  const format = outputFormats(kind, labels !== undefined)[outputFormat(flags.output, io.stdout.isTTY === true)];
   const maxItems = wholeNumber('max-items', flags['max-items'], 1);
   const pageSize = wholeNumber('page-size', flags['page-size'], MAX_RESULTS_MIN, MAX_RESULTS_MAX);
   const endpoint = endpointUrl(flags['endpoint-url']);
   // Both durations count back from the same instant.
   const filter = filterOf(kind, given, Date.now());
   const start: Continuation =
-    flags['starting-token'] === undefined ? FROM_THE_START : decodeContinuation(flags['starting-token'], kind);
+    flags['starting-token'] === undefined ? FROM_THE_START : decodeContinuation(flags['starting-token'], kind, labels);
 
-  const emulator = flags.emulator ? await startDemoEmulator() : undefined;
-  const client = new BedrockClient(clientConfig(flags, endpoint, emulator));
+  const emulator = flags.emulator
+    ? await startDemoEmulator(flags.regions === undefined ? [] : sources.map((source) => source.region as string))
+    : undefined;
+  const clients = sources.map((source) => new BedrockClient(clientConfig(source, endpoint, emulator)));
   const progress = new Progress(io.stderr);
-  const countingClient = progress.wrap(client);
+  const countingClients = clients.map((client) => progress.wrap(client));
   try {
     let pages: AsyncIterable<Page<Record<string, unknown>>>;
     try {
-      pages = paginatorOf(kind)(filter, {
-        client: countingClient,
+      const options = {
         pageSize,
         startingToken: start.pageToken,
         signal,
-        retry: { onRetry: (event) => progress.retry(event) },
-      })
-        // The skipped items come first in the listing, so the budget covers them too.
-        .pages({ maxItems: maxItems === undefined ? undefined : maxItems + start.skip });
+        retry: { onRetry: (event: RetryEvent) => progress.retry(event) },
+      };
+      const paginate = paginatorOf(kind);
+      // Over several sources, one merged listing whose pages' tokens resume them all.
+      const listing =
+        labels === undefined
+          ? paginate(filter, { ...options, client: countingClients[0] })
+          : paginate(filter, { ...options, clients: countingClients });
+      // The skipped items come first in the listing, so the budget covers them too.
+      pages = listing.pages({ maxItems: maxItems === undefined ? undefined : maxItems + start.skip });
     } catch (error) {
       if (error instanceof TypeError || error instanceof RangeError) throw asUsageError(error, kind);
       throw error;
@@ -111,14 +136,15 @@ export async function listCommand({ kind, flags, filter: given }: ListCommandLin
         progress.page(page.items.length);
       }
     } catch (error) {
-      failure = error;
+      failure = madeForOtherSources(error) ?? error;
     }
+    if (failure instanceof UsageError) throw failure;
 
     const interrupted = failure instanceof Interrupted || (failure !== undefined && signal.aborted);
-    const report = failure === undefined || interrupted ? undefined : reportFailure(failure, flags);
+    const report = failure === undefined || interrupted ? undefined : reportFailure(failure, flags, labels);
     const next = position.continuation;
     const cutShort = interrupted || report?.continues === true || (maxItems !== undefined && printed >= maxItems);
-    const token = cutShort && next ? encodeContinuation(next, kind) : undefined;
+    const token = cutShort && next ? encodeContinuation(next, kind, labels) : undefined;
     progress.clear();
     await write(format.footer(token));
     if (interrupted) {
@@ -133,7 +159,7 @@ export async function listCommand({ kind, flags, filter: given }: ListCommandLin
     if (failure === undefined) return 0;
     return interrupted ? 130 : 1;
   } finally {
-    client.destroy();
+    for (const client of clients) client.destroy();
     await emulator?.close();
   }
 }

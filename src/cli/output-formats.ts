@@ -1,4 +1,5 @@
 import type { AnyListingKind, FilterRule } from '../bedrock/listing-kind.js';
+import { SOURCE_COLUMNS, SOURCE_WIDTHS, sourceCells } from './source-columns.js';
 import { summaryFields } from './summary-fields.js';
 
 /** How items are printed: a header, each item, a footer. Every piece is written as soon as it is known. */
@@ -40,11 +41,22 @@ function widthOf(kind: AnyListingKind, column: string): number {
   return enums.length > 0 ? longest + 2 : Math.max(longest + 2, 28);
 }
 
-/** The four formats for one kind: its items key for json, its `columns` for the table, every scalar field of its summary for csv. */
-export function outputFormats(kind: AnyListingKind): Record<OutputName, OutputFormat> {
+/**
+ * The four formats for one kind: its items key for json, its `columns` for
+ * the table, every scalar field of its summary for csv. A listing over
+ * several sources (`severalSources`) starts table and csv rows with each
+ * item's region and account; json and ndjson keep the SDK's summaries as
+ * they are, whose ARNs name both.
+ */
+export function outputFormats(kind: AnyListingKind, severalSources = false): Record<OutputName, OutputFormat> {
   const columns = kind.columns as readonly string[];
+  const sourceColumns = severalSources ? SOURCE_COLUMNS : [];
+  const sources = (summary: Readonly<Record<string, unknown>>) => (severalSources ? sourceCells(kind, summary) : []);
   // The last column is the name, which the table never cuts.
-  const widths = columns.map((column, index) => (index === columns.length - 1 ? 0 : widthOf(kind, column)));
+  const widths = [
+    ...sourceColumns.map((column) => SOURCE_WIDTHS[column]),
+    ...columns.map((column, index) => (index === columns.length - 1 ? 0 : widthOf(kind, column))),
+  ];
   const row = (cells: readonly string[]) =>
     `${cells.map((cell, index) => (widths[index] ? pad(cell, widths[index]) : cell)).join('')}\n`;
   const csvColumns = summaryFields(kind);
@@ -64,14 +76,14 @@ export function outputFormats(kind: AnyListingKind): Record<OutputName, OutputFo
     },
     /** Fixed widths, so that rows print as they come instead of after the whole listing. */
     table: {
-      header: () => row(columns.map(heading)),
-      item: (summary) => row(columns.map((column) => text(summary[column]))),
+      header: () => row([...sourceColumns, ...columns].map(heading)),
+      item: (summary) => row([...sources(summary), ...columns.map((column) => text(summary[column]))]),
       footer: () => '',
     },
     /** The ARN, which names each item, the kind's columns, then the summary's other scalar fields. */
     csv: {
-      header: () => `${csvColumns.join(',')}\r\n`,
-      item: (summary) => `${csvColumns.map((column) => csvCell(summary[column])).join(',')}\r\n`,
+      header: () => `${[...sourceColumns, ...csvColumns].join(',')}\r\n`,
+      item: (summary) => `${[...sources(summary), ...csvColumns.map((column) => csvCell(summary[column]))].join(',')}\r\n`,
       footer: () => '',
     },
   };
