@@ -6,14 +6,18 @@ import { regionAccountId } from '../emulator/served-regions.js';
  * that every kind has something to list: customization jobs, the custom
  * models they and the import and copy jobs made, and batch inference and
  * evaluation jobs. The same account for a whole hour, so that a
- * --starting-token from one demo run continues in the next.
+ * --starting-token from one demo run continues in the next; or, when
+ * BEDROCK_JOBS_EMULATOR_AT names a time (ISO-8601), the account as it was
+ * then, every run: what scripts and tests pin.
  *
  * With `--regions`, each region is its own account, as the emulator's own
  * `--regions` serves it (`regionAccountId`): generated alike, each with its
  * own items, named by its ARNs.
  */
 export function startDemoEmulator(regions: readonly string[] = []): Promise<Emulator> {
-  const endingAt = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  const pinned = Date.parse(process.env.BEDROCK_JOBS_EMULATOR_AT ?? '');
+  const now = Number.isNaN(pinned) ? Date.now() : pinned;
+  const endingAt = new Date(Math.floor(now / 3_600_000) * 3_600_000);
   const generate = (count: number) => ({ count, seed: 1, endingAt });
   const served =
     regions.length === 0

@@ -11,6 +11,8 @@ export const CLI_ENV = {
   AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
   AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  // --emulator's account, pinned: runs that are compared with each other must not straddle an hour.
+  BEDROCK_JOBS_EMULATOR_AT: '2026-11-27T10:00:00Z',
 };
 
 export interface Run {
