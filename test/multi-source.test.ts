@@ -278,7 +278,13 @@ describe('one listing over several sources (issue 11)', () => {
   });
 
   test('point 7, same client rules: regions get one default client each, retries off, from the environment', async () => {
-    const emulator = await useEmulator({ jobs: generateJobs({ count: 6, seed: 8, endingAt: NOW }) });
+    // One emulator, two regions: each default client reaches its own region's account by its credential scope.
+    const emulator = await useEmulator({
+      regions: {
+        'us-west-2': { jobs: { count: 6, seed: 8, endingAt: NOW } },
+        'eu-central-1': { jobs: { count: 6, seed: 9, endingAt: NOW } },
+      },
+    });
     vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK', emulator.url);
     vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', TEST_CREDENTIALS.secretAccessKey);
@@ -287,8 +293,11 @@ describe('one listing over several sources (issue 11)', () => {
       expectTypeOf(listing).toEqualTypeOf<MergedListing<ModelCustomizationJobSummary>>();
       const pages = await listing.pages().toArray();
       expect(new Set(pages.map((page) => page.source.id))).toEqual(new Set(['us-west-2', 'eu-central-1']));
-      // Both regions reach the one emulator here, so each job comes twice, in order, the first region's first.
+      // Each region's own six jobs, each page's from the region its source names.
       expect(pages.flatMap((page) => page.items)).toHaveLength(12);
+      for (const page of pages) {
+        for (const job of page.items) expect(arnParts(job.jobArn as string).region).toBe(page.source.id);
+      }
       for (const region of ['us-west-2', 'eu-central-1']) {
         const client = defaultClientFor(region);
         expect(defaultClientFor(region)).toBe(client);
