@@ -2,16 +2,9 @@ import { AsyncChain } from '../chain/async-chain.js';
 import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 import { linkAbort } from './abort-link.js';
 import type { ListingConfig } from './listing-options.js';
+import { itemsOfPages, pagesAsBatches } from './page-batches.js';
 import { type ApiRules, type FetchPage, type Page, pageLoop } from './page-loop.js';
 import { readAhead } from './read-ahead.js';
-
-async function* itemsOf<T>(pages: AsyncIterable<Page<T>>): AsyncGenerator<readonly T[]> {
-  for await (const page of pages) yield page.items;
-}
-
-async function* eachPage<T>(pages: AsyncIterable<Page<T>>): AsyncGenerator<readonly Page<T>[]> {
-  for await (const page of pages) yield [page];
-}
 
 /**
  * A paginated listing: its items by default, its pages one call away. Lazy:
@@ -44,7 +37,7 @@ export class Listing<T> extends AsyncChain<T> {
 
   /** Listings are made by the paginators: the constructor's parameter types are not exported. */
   private constructor(fetchPage: FetchPage<T>, config: ListingConfig, rules: ApiRules<T>) {
-    super((limit, cancel) => itemsOf(this.#run(limit, cancel)));
+    super((limit, cancel) => itemsOfPages(this.#run(limit, cancel)));
     this.#fetchPage = fetchPage;
     this.#config = config;
     this.#rules = rules;
@@ -90,7 +83,7 @@ export class Listing<T> extends AsyncChain<T> {
         throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, rule);
       }
     }
-    return AsyncChain.ofBatches((_, cancel) => eachPage(this.#run(maxItems, cancel)));
+    return AsyncChain.ofBatches((_, cancel) => pagesAsBatches(this.#run(maxItems, cancel)));
   }
 
   /**

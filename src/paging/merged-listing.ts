@@ -5,6 +5,7 @@ import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validati
 import { linkAbort } from './abort-link.js';
 import type { Listing } from './listing.js';
 import { assertSameSources, encodeMergedToken, type MergedToken, type SourcePosition, START } from './merged-token.js';
+import { itemsOfPages, pagesAsBatches } from './page-batches.js';
 import type { Page } from './page-loop.js';
 import { PaginationError } from './pagination-error.js';
 
@@ -97,14 +98,6 @@ function after<T>(tagged: Tagged<T>): SourcePosition {
   return tagged.nextToken === undefined ? 'done' : { token: tagged.nextToken, skip: 0 };
 }
 
-async function* itemsOf<T>(pages: AsyncIterable<MergedPage<T>>): AsyncGenerator<readonly T[]> {
-  for await (const page of pages) yield page.items;
-}
-
-async function* eachPage<T>(pages: AsyncIterable<MergedPage<T>>): AsyncGenerator<readonly MergedPage<T>[]> {
-  for await (const page of pages) yield [page];
-}
-
 /**
  * A listing over several sources (regions, accounts), merged in the API's
  * order into one lazy listing, with one resume token for all of them. The
@@ -127,7 +120,7 @@ export class MergedListing<T> extends AsyncChain<T> {
 
   /** Merged listings are made by the paginators: the constructor's parameter types are not exported. */
   private constructor(spec: MergedListingSpec<T>) {
-    super((limit, cancel) => itemsOf(this.#run(limit, cancel)));
+    super((limit, cancel) => itemsOfPages(this.#run(limit, cancel)));
     this.#spec = spec;
   }
 
@@ -168,7 +161,7 @@ export class MergedListing<T> extends AsyncChain<T> {
         throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, rule);
       }
     }
-    return AsyncChain.ofBatches((_, cancel) => eachPage(this.#run(maxItems, cancel)));
+    return AsyncChain.ofBatches((_, cancel) => pagesAsBatches(this.#run(maxItems, cancel)));
   }
 
   /**
