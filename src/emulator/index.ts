@@ -35,7 +35,7 @@ export type { Failure, FaultRule, Faults } from './faults.js';
 export { type GenerateJobsOptions, generateJobs } from './generate/customization-jobs.js';
 export type { EmulatorJob } from './job-store.js';
 export { DEFAULT_MAX_RESULTS, type TokenStyle } from './list-route.js';
-export type { EmulatorAccountOptions, EmulatorRegionOptions } from './region-options.js';
+export type { AccountItems, EmulatorAccountOptions, EmulatorRegionOptions } from './region-options.js';
 export { DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
 export { type Emulator, type EmulatorOptions, type EmulatorRegion, type ItemAdders, startEmulator } from './server.js';
 export type { TimeInput } from './time-input.js';

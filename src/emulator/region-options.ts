@@ -10,6 +10,40 @@ import type { GenerateJobsOptions } from './generate/customization-jobs.js';
 import type { EmulatorJob } from './job-store.js';
 
 /**
+ * The items of one account, of each kind: given as they are (the SDK's
+ * summaries), or generated from `{ count, seed?, endingAt? }` (see
+ * {@link GenerateJobsOptions}: they end now unless `endingAt` pins them).
+ * Generated kinds make one coherent account.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from 'bedrock-customization-jobs/emulator';
+ *
+ * const emulator = await startEmulator({ jobs: { count: 200 }, importJobs: { count: 20 }, copyJobs: { count: 10 } });
+ * await emulator.close();
+ * ```
+ */
+export interface AccountItems {
+  /** Customization jobs (ListModelCustomizationJobs). Default: none. */
+  readonly jobs?: readonly EmulatorJob[] | GenerateJobsOptions;
+  /**
+   * Custom models (ListCustomModels). Generated, they are the models that
+   * the account's generated Completed customization, import and copy jobs
+   * made, plus `count` more, some shared from another account. Default:
+   * those made by the generated jobs.
+   */
+  readonly customModels?: readonly EmulatorCustomModel[] | GenerateJobsOptions;
+  /** Model import jobs (ListModelImportJobs); each Completed generated one imported a custom model. Default: none. */
+  readonly importJobs?: readonly EmulatorImportJob[] | GenerateJobsOptions;
+  /** Model copy jobs (ListModelCopyJobs); generated ones copy custom models that exist. Default: none. */
+  readonly copyJobs?: readonly EmulatorCopyJob[] | GenerateJobsOptions;
+  /** Batch inference jobs (ListModelInvocationJobs), ordered by `submitTime`. Default: none. */
+  readonly invocationJobs?: readonly EmulatorInvocationJob[] | GenerateJobsOptions;
+  /** Evaluation jobs (ListEvaluationJobs). Default: none. */
+  readonly evaluationJobs?: readonly EmulatorEvaluationJob[] | GenerateJobsOptions;
+}
+
+/**
  * One region that the emulator serves, an entry of the `regions` option of
  * `startEmulator` (or of an account's `regions`): its own items of each
  * kind, its own faults and latency. A kind left out, and `faults` left out,
@@ -33,25 +67,13 @@ import type { EmulatorJob } from './job-store.js';
  * await emulator.close();
  * ```
  */
-export interface EmulatorRegionOptions {
+export interface EmulatorRegionOptions extends AccountItems {
   /**
    * The account that this region answers as, in a top-level `regions`
    * entry only (12 digits); default the emulator's `accountId`. Under
    * `accounts`, the account is the entry's key, and this is an error.
    */
   readonly accountId?: string;
-  /** Customization jobs: given as they are, or `{ count, seed?, endingAt? }`. */
-  readonly jobs?: readonly EmulatorJob[] | GenerateJobsOptions;
-  /** Custom models, as the emulator's `customModels` option. */
-  readonly customModels?: readonly EmulatorCustomModel[] | GenerateJobsOptions;
-  /** Model import jobs, as the emulator's `importJobs` option. */
-  readonly importJobs?: readonly EmulatorImportJob[] | GenerateJobsOptions;
-  /** Model copy jobs, as the emulator's `copyJobs` option. */
-  readonly copyJobs?: readonly EmulatorCopyJob[] | GenerateJobsOptions;
-  /** Batch inference jobs, as the emulator's `invocationJobs` option. */
-  readonly invocationJobs?: readonly EmulatorInvocationJob[] | GenerateJobsOptions;
-  /** Evaluation jobs, as the emulator's `evaluationJobs` option. */
-  readonly evaluationJobs?: readonly EmulatorEvaluationJob[] | GenerateJobsOptions;
   /** This region's faults and latency, its own counts and random sequence; default the emulator's `faults`. */
   readonly faults?: Faults;
 }

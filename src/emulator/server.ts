@@ -12,12 +12,11 @@ import type {
   EmulatorInvocationJob,
 } from './emulator-items.js';
 import { FaultInjector, type Faults, faultError } from './faults.js';
-import type { GenerateJobsOptions } from './generate/customization-jobs.js';
 import { createJob, getJob } from './job-operations.js';
 import type { EmulatorJob } from './job-store.js';
 import type { KindStore } from './kind-store.js';
 import { listPage, listPageJson, parseListQuery, type TokenStyle } from './list-route.js';
-import type { EmulatorAccountOptions, EmulatorRegionOptions } from './region-options.js';
+import type { AccountItems, EmulatorAccountOptions, EmulatorRegionOptions } from './region-options.js';
 import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
 import { route } from './routes.js';
 import type { ServedRegion } from './served-region.js';
@@ -47,31 +46,9 @@ import { ServedRegions } from './served-regions.js';
  * await emulator.close();
  * ```
  */
-export interface EmulatorOptions {
+export interface EmulatorOptions extends AccountItems {
   /** The port on 127.0.0.1: an integer from 0 to 65535; default 0, any free one. */
   readonly port?: number;
-  /**
-   * The jobs it starts with: given as they are, or generated from a count
-   * and a seed (see {@link GenerateJobsOptions}: they end now unless
-   * `endingAt` pins them). Default: none.
-   */
-  readonly jobs?: readonly EmulatorJob[] | GenerateJobsOptions;
-  /**
-   * The custom models (ListCustomModels): given as they are, or
-   * `{ count, seed }`. Generated, they are the models that the account's
-   * generated Completed customization, import and copy jobs made, plus
-   * `count` more, some shared from another account. Default: those made by
-   * the generated jobs.
-   */
-  readonly customModels?: readonly EmulatorCustomModel[] | GenerateJobsOptions;
-  /** The model import jobs (ListModelImportJobs); each Completed generated one imported a custom model. Default: none. */
-  readonly importJobs?: readonly EmulatorImportJob[] | GenerateJobsOptions;
-  /** The model copy jobs (ListModelCopyJobs); generated ones copy custom models that exist. Default: none. */
-  readonly copyJobs?: readonly EmulatorCopyJob[] | GenerateJobsOptions;
-  /** The batch inference jobs (ListModelInvocationJobs), ordered by `submitTime`. Default: none. */
-  readonly invocationJobs?: readonly EmulatorInvocationJob[] | GenerateJobsOptions;
-  /** The evaluation jobs (ListEvaluationJobs). Default: none. */
-  readonly evaluationJobs?: readonly EmulatorEvaluationJob[] | GenerateJobsOptions;
   /** Faults to inject from the first request on; see {@link Faults}. */
   readonly faults?: Faults;
   /** How long a stopped job stays `Stopping` before it reads `Stopped`: ms ≥ 0, or Infinity; default 1000 ms. */
