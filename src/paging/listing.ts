@@ -1,8 +1,7 @@
 import { AsyncChain } from '../chain/async-chain.js';
-import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 import { linkAbort } from './abort-link.js';
 import type { ListingConfig } from './listing-options.js';
-import { itemsOfPages, pagesAsBatches } from './page-batches.js';
+import { itemsOfPages, pagesAsBatches, pagesMaxItems } from './page-batches.js';
 import { type ApiRules, type FetchPage, type Page, pageLoop } from './page-loop.js';
 import { readAhead } from './read-ahead.js';
 
@@ -73,16 +72,7 @@ export class Listing<T> extends AsyncChain<T> {
       readonly maxItems?: number | undefined;
     } = {},
   ): AsyncChain<Page<T>> {
-    assertOptionalObject(options, 'pages(options): options');
-    rejectUnknownKeys(options, ['maxItems'], 'pages(options): options');
-    const { maxItems } = options;
-    if (maxItems !== undefined) {
-      const rule = 'a whole number ≥ 0';
-      if (typeof maxItems !== 'number') throw inputError(TypeError, 'pages(options): options.maxItems', maxItems, rule);
-      if (!Number.isInteger(maxItems) || maxItems < 0) {
-        throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, rule);
-      }
-    }
+    const maxItems = pagesMaxItems(options);
     return AsyncChain.ofBatches((_, cancel) => pagesAsBatches(this.#run(maxItems, cancel)));
   }
 

@@ -1,11 +1,10 @@
 import { AsyncChain } from '../chain/async-chain.js';
 import { openBatches } from '../chain/batch-source.js';
 import { mergeBatches } from '../chain/operators/merge-sorted.js';
-import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 import { linkAbort } from './abort-link.js';
 import type { Listing } from './listing.js';
 import { assertSameSources, encodeMergedToken, type MergedToken, type SourcePosition, START } from './merged-token.js';
-import { itemsOfPages, pagesAsBatches } from './page-batches.js';
+import { itemsOfPages, pagesAsBatches, pagesMaxItems } from './page-batches.js';
 import type { Page } from './page-loop.js';
 import { PaginationError } from './pagination-error.js';
 
@@ -151,16 +150,7 @@ export class MergedListing<T> extends AsyncChain<T> {
       readonly maxItems?: number | undefined;
     } = {},
   ): AsyncChain<MergedPage<T>> {
-    assertOptionalObject(options, 'pages(options): options');
-    rejectUnknownKeys(options, ['maxItems'], 'pages(options): options');
-    const { maxItems } = options;
-    if (maxItems !== undefined) {
-      const rule = 'a whole number ≥ 0';
-      if (typeof maxItems !== 'number') throw inputError(TypeError, 'pages(options): options.maxItems', maxItems, rule);
-      if (!Number.isInteger(maxItems) || maxItems < 0) {
-        throw inputError(RangeError, 'pages(options): options.maxItems', maxItems, rule);
-      }
-    }
+    const maxItems = pagesMaxItems(options);
     return AsyncChain.ofBatches((_, cancel) => pagesAsBatches(this.#run(maxItems, cancel)));
   }
 
