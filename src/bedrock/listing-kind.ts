@@ -54,6 +54,20 @@ export interface OperationSchemas {
   readonly request: readonly unknown[];
 }
 
+/**
+ * The statuses of a kind whose items are jobs that run and end, split by
+ * what they mean to someone waiting: still running, ended well, ended
+ * otherwise. Together they are exactly the SDK's status enum of the kind.
+ */
+export interface JobLifecycle {
+  /** Statuses of a job that has not ended yet (`InProgress`, `Stopping`, …). */
+  readonly running: readonly string[];
+  /** Statuses of a job that ended with its output written (`Completed`, …). */
+  readonly succeeded: readonly string[];
+  /** Statuses of a job that ended without finishing its work (`Failed`, `Stopped`, …). */
+  readonly failed: readonly string[];
+}
+
 /** What a kind declares. `Request` and `Summary` are the SDK's types. */
 export interface ListingKind<Request extends object, Summary extends object> {
   /** The operation, as messages name it: `'ListModelCustomizationJobs'`. */
@@ -78,6 +92,8 @@ export interface ListingKind<Request extends object, Summary extends object> {
   readonly filters: { readonly [K in keyof FilterOf<Request>]-?: FilterRule };
   /** The summary fields a table shows, most telling first. */
   readonly columns: readonly (keyof Summary & string)[];
+  /** For a kind of jobs, how its statuses run and end; absent for custom models, which are not jobs. */
+  readonly lifecycle?: JobLifecycle;
 }
 
 /** A kind with its types erased, for the parts that handle every kind alike. */

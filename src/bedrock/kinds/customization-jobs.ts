@@ -32,6 +32,7 @@ export const customizationJobs: ListingKind<ListModelCustomizationJobsRequest, M
     ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'customizationType', 'jobName'],
+  lifecycle: { running: ['InProgress', 'Stopping'], succeeded: ['Completed'], failed: ['Failed', 'Stopped'] },
 };
 
 /**

@@ -40,6 +40,12 @@ export const evaluationJobs: ListingKind<ListEvaluationJobsRequest, EvaluationSu
     ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'jobType', 'jobName'],
+  lifecycle: {
+    // Deleting is on the way to removal, not an end the job reached: it is still changing.
+    running: ['InProgress', 'Stopping', 'Deleting'],
+    succeeded: ['Completed'],
+    failed: ['Failed', 'Stopped'],
+  },
 };
 
 /**

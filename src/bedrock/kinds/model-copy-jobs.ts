@@ -52,6 +52,7 @@ export const modelCopyJobs: ListingKind<ListModelCopyJobsRequest, ModelCopyJobSu
     ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'sourceAccountId', 'targetModelName'],
+  lifecycle: { running: ['InProgress'], succeeded: ['Completed'], failed: ['Failed'] },
 };
 
 /**

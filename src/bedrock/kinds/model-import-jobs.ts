@@ -32,6 +32,7 @@ export const modelImportJobs: ListingKind<ListModelImportJobsRequest, ModelImpor
     ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'importedModelName', 'jobName'],
+  lifecycle: { running: ['InProgress'], succeeded: ['Completed'], failed: ['Failed'] },
 };
 
 /**

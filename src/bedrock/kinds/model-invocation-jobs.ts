@@ -33,6 +33,12 @@ export const modelInvocationJobs: ListingKind<ListModelInvocationJobsRequest, Mo
     ...sortRules(SortJobsBy),
   },
   columns: ['submitTime', 'status', 'modelId', 'jobName'],
+  lifecycle: {
+    running: ['Submitted', 'Validating', 'Scheduled', 'InProgress', 'Stopping'],
+    // PartiallyCompleted: the job ended and wrote its output, only not for every record.
+    succeeded: ['Completed', 'PartiallyCompleted'],
+    failed: ['Failed', 'Stopped', 'Expired'],
+  },
 };
 
 /**
