@@ -68,6 +68,32 @@ export interface JobLifecycle {
   readonly failed: readonly string[];
 }
 
+/**
+ * The Get operation of a kind's items (`GetModelImportJob`): its SDK
+ * schemas give its path and the label that names the item, its output's
+ * members and which of them are required.
+ */
+export interface GetOperation {
+  /** The operation, as messages name it: `'GetModelImportJob'`. */
+  readonly operation: string;
+  /** The SDK's command class. */
+  readonly command: new (
+    input: never,
+  ) => object;
+  /** The SDK's schemas of the operation and its request. */
+  readonly schemas: OperationSchemas;
+  /**
+   * What the identifier may be besides the ARN: the summary's `jobName`
+   * (`name`), or the 12-character ID that ends the ARN (`resourceId`).
+   */
+  readonly alsoBy?: 'name' | 'resourceId';
+  /**
+   * The output member that says why a job failed: `failureMessage`, or
+   * `message` (batch inference), or the list `failureMessages` (evaluation).
+   */
+  readonly failureField: 'failureMessage' | 'message' | 'failureMessages';
+}
+
 /** What a kind declares. `Request` and `Summary` are the SDK's types. */
 export interface ListingKind<Request extends object, Summary extends object> {
   /** The operation, as messages name it: `'ListModelCustomizationJobs'`. */
@@ -94,6 +120,8 @@ export interface ListingKind<Request extends object, Summary extends object> {
   readonly columns: readonly (keyof Summary & string)[];
   /** For a kind of jobs, how its statuses run and end; absent for custom models, which are not jobs. */
   readonly lifecycle?: JobLifecycle;
+  /** The Get operation of one item, for the kinds of jobs. */
+  readonly get?: GetOperation;
 }
 
 /** A kind with its types erased, for the parts that handle every kind alike. */
@@ -102,7 +130,12 @@ export type AnyListingKind = ListingKind<any, any>;
 
 /** The HTTP method and path of a kind's list operation, from the SDK's schema. */
 export function httpBinding(kind: AnyListingKind): { readonly method: string; readonly path: string } {
-  const traits = kind.schemas.operation[3] as { http?: readonly [string, string, number] };
+  return operationBinding(kind.schemas);
+}
+
+/** The HTTP method and path (with its `{label}`s) of any operation, from the SDK's schema. */
+export function operationBinding(schemas: OperationSchemas): { readonly method: string; readonly path: string } {
+  const traits = schemas.operation[3] as { http?: readonly [string, string, number] };
   const [method, path] = traits.http ?? ['GET', ''];
   return { method, path };
 }

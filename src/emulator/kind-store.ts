@@ -10,6 +10,8 @@ export interface StoredItem<Item extends object = Record<string, unknown>> {
   readonly arn: string;
   /** The summary as JSON, cached: turning Dates into strings is most of a page's cost. */
   json?: string;
+  /** Why the job failed, when its lifecycle failed it: only its Get output shows it, never its summary. */
+  failureMessage?: string;
 }
 
 /** Orders items by time, then by ARN, so that items of the same millisecond keep one order. */

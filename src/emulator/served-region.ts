@@ -26,6 +26,8 @@ export class ServedRegion {
   readonly stores: Readonly<Record<KindOption, KindStore<object>>>;
   /** Each list operation's store, by operation name. */
   readonly listStores: ReadonlyMap<string, KindStore<object>>;
+  /** Each Get operation's store, by operation name. */
+  readonly getStores: ReadonlyMap<string, KindStore<object>>;
   /** The requests this region answered, bounded as the emulator's own log is. */
   readonly requests: RequestRecord[] = [];
   injector: FaultInjector;
@@ -43,6 +45,9 @@ export class ServedRegion {
       evaluationJobs: new KindStore<object>(evaluationJobs, account.evaluationJobs),
     };
     this.listStores = new Map(Object.values(this.stores).map((store) => [store.kind.operation, store]));
+    this.getStores = new Map(
+      Object.values(this.stores).flatMap((store) => (store.kind.get ? [[store.kind.get.operation, store] as const] : [])),
+    );
     this.injector = new FaultInjector(options.faults);
   }
 

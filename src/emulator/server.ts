@@ -12,6 +12,7 @@ import type {
   EmulatorInvocationJob,
 } from './emulator-items.js';
 import { FaultInjector, type Faults, faultError } from './faults.js';
+import { getItem } from './get-operation.js';
 import { createJob, getJob } from './job-operations.js';
 import type { EmulatorJob } from './job-store.js';
 import type { KindStore } from './kind-store.js';
@@ -218,9 +219,10 @@ function parseJsonBody(text: string): Record<string, unknown> {
  * Starts a local Bedrock that speaks the real wire format of the six list
  * operations (ListModelCustomizationJobs, ListCustomModels,
  * ListModelImportJobs, ListModelCopyJobs, ListModelInvocationJobs,
- * ListEvaluationJobs), each on its SDK path with its own filters, and of
- * CreateModelCustomizationJob, GetModelCustomizationJob and
- * StopModelCustomizationJob, on 127.0.0.1 only.
+ * ListEvaluationJobs), each on its SDK path with its own filters, of the
+ * Get of each job kind (GetModelCustomizationJob, GetModelImportJob,
+ * GetModelCopyJob, GetModelInvocationJob, GetEvaluationJob), and of
+ * CreateModelCustomizationJob and StopModelCustomizationJob, on 127.0.0.1 only.
  *
  * @example
  * ```ts
@@ -309,7 +311,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const listStore = region.listStores.get(target.operation);
       if (failure === 'malformed') {
         // In the operation's own shape: its items key and ARN field, cut short; or without its items key.
-        const kind = (listStore ?? store).kind;
+        const kind = (listStore ?? region.getStores.get(target.operation) ?? store).kind;
         const body =
           injector.faults.malformed?.kind === 'missing-summaries'
             ? '{}'
@@ -340,6 +342,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           break;
         case 'GetModelCustomizationJob':
           payload = JSON.stringify(getJob(store, target.jobIdentifier as string, context));
+          break;
+        case 'GetModelImportJob':
+        case 'GetModelCopyJob':
+        case 'GetModelInvocationJob':
+        case 'GetEvaluationJob':
+          payload = JSON.stringify(
+            getItem(region.getStores.get(target.operation) as KindStore<object>, target.jobIdentifier as string, context),
+          );
           break;
         default:
           store.stop(target.jobIdentifier as string);

@@ -2,6 +2,9 @@ import {
   ApplicationType,
   EvaluationJobStatus,
   type EvaluationSummary,
+  GetEvaluationJob$,
+  GetEvaluationJobCommand,
+  GetEvaluationJobRequest$,
   ListEvaluationJobs$,
   ListEvaluationJobsCommand,
   type ListEvaluationJobsRequest,
@@ -45,6 +48,12 @@ export const evaluationJobs: ListingKind<ListEvaluationJobsRequest, EvaluationSu
     running: ['InProgress', 'Stopping', 'Deleting'],
     succeeded: ['Completed'],
     failed: ['Failed', 'Stopped'],
+  },
+  get: {
+    operation: 'GetEvaluationJob',
+    command: GetEvaluationJobCommand,
+    schemas: { operation: GetEvaluationJob$, request: GetEvaluationJobRequest$ },
+    failureField: 'failureMessages',
   },
 };
 

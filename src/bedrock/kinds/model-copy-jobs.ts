@@ -1,4 +1,7 @@
 import {
+  GetModelCopyJob$,
+  GetModelCopyJobCommand,
+  GetModelCopyJobRequest$,
   ListModelCopyJobs$,
   ListModelCopyJobsCommand,
   type ListModelCopyJobsRequest,
@@ -53,6 +56,12 @@ export const modelCopyJobs: ListingKind<ListModelCopyJobsRequest, ModelCopyJobSu
   },
   columns: ['creationTime', 'status', 'sourceAccountId', 'targetModelName'],
   lifecycle: { running: ['InProgress'], succeeded: ['Completed'], failed: ['Failed'] },
+  get: {
+    operation: 'GetModelCopyJob',
+    command: GetModelCopyJobCommand,
+    schemas: { operation: GetModelCopyJob$, request: GetModelCopyJobRequest$ },
+    failureField: 'failureMessage',
+  },
 };
 
 /**

@@ -1,4 +1,7 @@
 import {
+  GetModelInvocationJob$,
+  GetModelInvocationJobCommand,
+  GetModelInvocationJobRequest$,
   ListModelInvocationJobs$,
   ListModelInvocationJobsCommand,
   type ListModelInvocationJobsRequest,
@@ -38,6 +41,13 @@ export const modelInvocationJobs: ListingKind<ListModelInvocationJobsRequest, Mo
     // PartiallyCompleted: the job ended and wrote its output, only not for every record.
     succeeded: ['Completed', 'PartiallyCompleted'],
     failed: ['Failed', 'Stopped', 'Expired'],
+  },
+  get: {
+    operation: 'GetModelInvocationJob',
+    command: GetModelInvocationJobCommand,
+    schemas: { operation: GetModelInvocationJob$, request: GetModelInvocationJobRequest$ },
+    alsoBy: 'resourceId',
+    failureField: 'message',
   },
 };
 
