@@ -16,6 +16,8 @@ export interface AccountContext {
   readonly region: string;
   readonly accountId: string;
   readonly now: () => number;
+  /** How long a created job runs before it ends; absent, until stopped. */
+  readonly createdJobDurationMs?: number | undefined;
 }
 
 type Body = Record<string, unknown>;
@@ -112,6 +114,7 @@ export function createJob(store: JobStore, body: Body, context: AccountContext):
       : {}),
     ...(body.hyperParameters ? { hyperParameters: body.hyperParameters as Record<string, string> } : {}),
     ...(typeof clientRequestToken === 'string' ? { clientRequestToken } : {}),
+    ...(context.createdJobDurationMs !== undefined ? { durationMs: context.createdJobDurationMs } : {}),
   };
   store.add(job);
   return { jobArn: job.jobArn };
