@@ -54,6 +54,46 @@ export interface OperationSchemas {
   readonly request: readonly unknown[];
 }
 
+/**
+ * The statuses of a kind whose items are jobs that run and end, split by
+ * what they mean to someone waiting: still running, ended well, ended
+ * otherwise. Together they are exactly the SDK's status enum of the kind.
+ */
+export interface JobLifecycle {
+  /** Statuses of a job that has not ended yet (`InProgress`, `Stopping`, …). */
+  readonly running: readonly string[];
+  /** Statuses of a job that ended with its output written (`Completed`, …). */
+  readonly succeeded: readonly string[];
+  /** Statuses of a job that ended without finishing its work (`Failed`, `Stopped`, …). */
+  readonly failed: readonly string[];
+}
+
+/**
+ * The Get operation of a kind's items (`GetModelImportJob`): its SDK
+ * schemas give its path and the label that names the item, its output's
+ * members and which of them are required.
+ */
+export interface GetOperation {
+  /** The operation, as messages name it: `'GetModelImportJob'`. */
+  readonly operation: string;
+  /** The SDK's command class. */
+  readonly command: new (
+    input: never,
+  ) => object;
+  /** The SDK's schemas of the operation and its request. */
+  readonly schemas: OperationSchemas;
+  /**
+   * What the identifier may be besides the ARN: the summary's `jobName`
+   * (`name`), or the 12-character ID that ends the ARN (`resourceId`).
+   */
+  readonly alsoBy?: 'name' | 'resourceId';
+  /**
+   * The output member that says why a job failed: `failureMessage`, or
+   * `message` (batch inference), or the list `failureMessages` (evaluation).
+   */
+  readonly failureField: 'failureMessage' | 'message' | 'failureMessages';
+}
+
 /** What a kind declares. `Request` and `Summary` are the SDK's types. */
 export interface ListingKind<Request extends object, Summary extends object> {
   /** The operation, as messages name it: `'ListModelCustomizationJobs'`. */
@@ -78,6 +118,10 @@ export interface ListingKind<Request extends object, Summary extends object> {
   readonly filters: { readonly [K in keyof FilterOf<Request>]-?: FilterRule };
   /** The summary fields a table shows, most telling first. */
   readonly columns: readonly (keyof Summary & string)[];
+  /** For a kind of jobs, how its statuses run and end; absent for custom models, which are not jobs. */
+  readonly lifecycle?: JobLifecycle;
+  /** The Get operation of one item, for the kinds of jobs. */
+  readonly get?: GetOperation;
 }
 
 /** A kind with its types erased, for the parts that handle every kind alike. */
@@ -86,7 +130,12 @@ export type AnyListingKind = ListingKind<any, any>;
 
 /** The HTTP method and path of a kind's list operation, from the SDK's schema. */
 export function httpBinding(kind: AnyListingKind): { readonly method: string; readonly path: string } {
-  const traits = kind.schemas.operation[3] as { http?: readonly [string, string, number] };
+  return operationBinding(kind.schemas);
+}
+
+/** The HTTP method and path (with its `{label}`s) of any operation, from the SDK's schema. */
+export function operationBinding(schemas: OperationSchemas): { readonly method: string; readonly path: string } {
+  const traits = schemas.operation[3] as { http?: readonly [string, string, number] };
   const [method, path] = traits.http ?? ['GET', ''];
   return { method, path };
 }

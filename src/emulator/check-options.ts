@@ -26,6 +26,8 @@ const EMULATOR_OPTION_KEYS = [
   ...Object.keys(ITEM_OPTIONS),
   'faults',
   'stopDelayMs',
+  'clock',
+  'lifecycle',
   'region',
   'accountId',
   'tokenStyle',
@@ -261,6 +263,23 @@ function checkServedWith(values: Record<string, unknown>): void {
   }
 }
 
+/** The `lifecycle` option: `durationMs` ≥ 0, `failureRate` from 0 to 1, `seed` a whole number. */
+function checkLifecycle(lifecycle: unknown): void {
+  assertOptionalObject(lifecycle, 'options.lifecycle');
+  if (lifecycle === undefined) return;
+  const values = lifecycle as Record<string, unknown>;
+  rejectUnknownKeys(values, ['durationMs', 'failureRate', 'seed'], 'options.lifecycle');
+  if (values.durationMs !== undefined) {
+    checkNumber(values.durationMs, 'options.lifecycle.durationMs', 'a number of ms ≥ 0', (ms) => ms >= 0 && Number.isFinite(ms));
+  }
+  if (values.failureRate !== undefined) {
+    checkNumber(values.failureRate, 'options.lifecycle.failureRate', 'a number from 0 to 1', (rate) => rate >= 0 && rate <= 1);
+  }
+  if (values.seed !== undefined) {
+    checkNumber(values.seed, 'options.lifecycle.seed', 'a whole number', (seed) => Number.isInteger(seed));
+  }
+}
+
 /** Every option of `startEmulator`, named `options.<key>` in messages. */
 export function checkEmulatorOptions(options: unknown): void {
   assertOptionalObject(options, 'options');
@@ -274,6 +293,8 @@ export function checkEmulatorOptions(options: unknown): void {
   if (values.stopDelayMs !== undefined) {
     checkNumber(values.stopDelayMs, 'options.stopDelayMs', 'a number of ms ≥ 0, or Infinity', (ms) => ms >= 0);
   }
+  checkChoice(values.clock, 'options.clock', ['real', 'virtual']);
+  checkLifecycle(values.lifecycle);
   checkRegionAndAccount(values, 'options');
   checkChoice(values.tokenStyle, 'options.tokenStyle', ['keyset', 'offset']);
   checkWholeOrInfinity(values.requestLogSize, 'options.requestLogSize', 'a whole number of requests ≥ 0, or Infinity');

@@ -7,9 +7,16 @@ import type {
 } from '@aws-sdk/client-bedrock';
 import type { TimeInput } from './time-input.js';
 
-/** A summary of the SDK, with each of its timestamps a `Date` or an ISO-8601 string. */
+/**
+ * A summary of the SDK, with each of its timestamps a `Date` or an ISO-8601
+ * string, and for a running job, how long it runs from when it is added
+ * (`durationMs`) before it ends `Completed` or `Failed`.
+ */
 export type WithTimeInputs<Summary> = {
   [K in keyof Summary]: NonNullable<Summary[K]> extends Date ? TimeInput | Extract<Summary[K], undefined> : Summary[K];
+} & {
+  /** For a running job: it runs this many ms from when it is added, then ends `Completed` or `Failed`. */
+  durationMs?: number;
 };
 
 /**

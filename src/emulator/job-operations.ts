@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { CustomizationType } from '@aws-sdk/client-bedrock';
 import { ApiError, Violations } from './api-error.js';
+import { failureMessageOf } from './get-operation.js';
 import type { EmulatorJob, JobStore } from './job-store.js';
+import type { KindStore, StoredItem } from './kind-store.js';
 
 /** Names and limits from the CreateModelCustomizationJob API reference. */
 const JOB_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9+\-.])*$/;
@@ -14,6 +16,8 @@ export interface AccountContext {
   readonly region: string;
   readonly accountId: string;
   readonly now: () => number;
+  /** How long a created job runs before it ends; absent, until stopped. */
+  readonly createdJobDurationMs?: number | undefined;
 }
 
 type Body = Record<string, unknown>;
@@ -110,17 +114,21 @@ export function createJob(store: JobStore, body: Body, context: AccountContext):
       : {}),
     ...(body.hyperParameters ? { hyperParameters: body.hyperParameters as Record<string, string> } : {}),
     ...(typeof clientRequestToken === 'string' ? { clientRequestToken } : {}),
+    ...(context.createdJobDurationMs !== undefined ? { durationMs: context.createdJobDurationMs } : {}),
   };
   store.add(job);
   return { jobArn: job.jobArn };
 }
 
-/** GetModelCustomizationJob: the job's full description. */
+/** GetModelCustomizationJob: the job's full description, with why it failed if it did. */
 export function getJob(store: JobStore, identifier: string, context: AccountContext): Body {
-  const { item: job } = store.find(identifier);
+  const stored = store.find(identifier);
+  const { item: job } = stored;
   const { customModelArn, customModelName, clientRequestToken, ...rest } = job;
+  const failureMessage = failureMessageOf(store as KindStore<object>, stored as StoredItem<object>);
   return {
     ...rest,
+    ...(failureMessage !== undefined ? { failureMessage } : {}),
     outputModelName: job.outputModelName ?? customModelName ?? `${job.jobName}-model`,
     ...(customModelArn ? { outputModelArn: customModelArn } : {}),
     ...(clientRequestToken ? { clientRequestToken } : {}),

@@ -2,6 +2,7 @@ import type { ModelCustomizationJobStatus, ModelCustomizationJobSummary } from '
 import { customizationJobs } from '../bedrock/kinds/customization-jobs.js';
 import { ApiError } from './api-error.js';
 import { KindStore, type StoredItem } from './kind-store.js';
+import type { StoreClock } from './lifecycle.js';
 import type { TimeInput } from './time-input.js';
 
 /**
@@ -64,6 +65,8 @@ export interface EmulatorJob extends Omit<ModelCustomizationJobSummary, 'creatio
   };
   /** The idempotency token the job was created with: a CreateModelCustomizationJob with the same token returns this job. */
   clientRequestToken?: string;
+  /** For an `InProgress` job: it runs this many ms from when it is added, then ends `Completed` or `Failed`. */
+  durationMs?: number;
 }
 
 /** The fields of a customization job's summary, in the order the service writes them; the rest only Get shows. */
@@ -87,7 +90,7 @@ export type StoredJob = StoredItem<EmulatorJob>;
 export interface JobStoreOptions {
   /** How long a stopped job stays in `Stopping` before it reads as `Stopped`. */
   readonly stopDelayMs: number;
-  readonly now: () => number;
+  readonly clock: StoreClock;
 }
 
 /**
@@ -101,7 +104,7 @@ export class JobStore extends KindStore<EmulatorJob> {
   readonly #options: JobStoreOptions;
 
   constructor(jobs: readonly EmulatorJob[], options: JobStoreOptions) {
-    super(customizationJobs, [], SUMMARY_FIELDS);
+    super(customizationJobs, [], SUMMARY_FIELDS, options.clock);
     this.#options = options;
     for (const job of jobs) this.add(job);
   }
@@ -120,6 +123,7 @@ export class JobStore extends KindStore<EmulatorJob> {
 
   /** Finds a job by ARN or by name, as `jobIdentifier` allows either. */
   find(identifier: string): StoredJob {
+    this.settle();
     const stored = this.findByArn(identifier) ?? this.#byName.get(identifier);
     if (!stored) {
       throw new ApiError('ResourceNotFoundException', 404, `Model customization job ${identifier} does not exist.`);
@@ -142,7 +146,8 @@ export class JobStore extends KindStore<EmulatorJob> {
         `Model customization job ${stored.item.jobName} cannot be stopped: its status is ${stored.item.status}.`,
       );
     }
-    const now = this.#options.now();
+    const now = this.#options.clock.now();
+    this.cancelEnd(stored);
     this.#stoppingSince.set(stored, now);
     stored.item.status = 'Stopping';
     stored.item.lastModifiedTime = new Date(now);
@@ -151,7 +156,7 @@ export class JobStore extends KindStore<EmulatorJob> {
 
   /** Stopping jobs settle when read, so the emulator needs no timers. */
   #settleStopping(): void {
-    const now = this.#options.now();
+    const now = this.#options.clock.now();
     for (const [stored, since] of this.#stoppingSince) {
       if (now - since < this.#options.stopDelayMs) continue;
       stored.item.status = 'Stopped';

@@ -1,4 +1,5 @@
 import type { AnyListingKind } from '../bedrock/listing-kind.js';
+import { type PlannedEnd, planEnd, type StoreClock, storeClock, summaryMembers } from './lifecycle.js';
 import { timeMs } from './time-input.js';
 
 /** One stored item: the caller's summary, kept as given, and its sort key. */
@@ -10,6 +11,8 @@ export interface StoredItem<Item extends object = Record<string, unknown>> {
   readonly arn: string;
   /** The summary as JSON, cached: turning Dates into strings is most of a page's cost. */
   json?: string;
+  /** Why the job failed, when its lifecycle failed it: only its Get output shows it, never its summary. */
+  failureMessage?: string;
 }
 
 /** Orders items by time, then by ARN, so that items of the same millisecond keep one order. */
@@ -29,40 +32,82 @@ export class KindStore<Item extends object = Record<string, unknown>> {
   /** The summary fields a page shows, in order; all of an item's fields when absent. */
   readonly #summaryFields: readonly string[] | undefined;
   #ascending: StoredItem<Item>[] | undefined;
+  /** The clock that running jobs end by, and the draws that decide how. */
+  readonly #clock: StoreClock;
+  /** When each running job that was given a `durationMs` ends, and how. */
+  readonly #ends = new Map<StoredItem<Item>, PlannedEnd>();
 
-  constructor(kind: AnyListingKind, items: readonly Item[] = [], summaryFields?: readonly string[]) {
+  constructor(kind: AnyListingKind, items: readonly Item[] = [], summaryFields?: readonly string[], clock?: StoreClock) {
     this.kind = kind;
     this.#summaryFields = summaryFields;
+    this.#clock = clock ?? storeClock(Date.now);
     for (const item of items) this.add(item);
   }
 
+  /** Adds an item; a job with a `durationMs` runs that long from now, then ends (see lifecycle.ts). */
   add(item: Item): StoredItem<Item> {
-    const fields = item as Record<string, unknown>;
+    const { durationMs, ...fields } = item as Record<string, unknown>;
     const arn = fields[this.kind.arnField];
     const { noun } = this.kind;
     if (typeof arn !== 'string' || arn === '') {
       throw new TypeError(`emulator ${noun}: ${this.kind.arnField} must be a non-empty string, got ${String(arn)}`);
     }
     if (this.#byArn.has(arn)) throw new TypeError(`emulator: two ${noun}s share the ARN ${arn}`);
+    if (durationMs !== undefined && (typeof durationMs !== 'number' || !(durationMs >= 0))) {
+      throw new TypeError(`emulator ${noun} ${arn}: durationMs must be a number of ms ≥ 0, got ${String(durationMs)}`);
+    }
     const stored: StoredItem<Item> = {
-      item: { ...item },
+      item: fields as Item,
       timeMs: timeMs(fields[this.kind.timeField], `emulator ${noun} ${arn}: ${this.kind.timeField}`),
       arn,
     };
     this.#items.push(stored);
     this.#byArn.set(arn, stored);
     this.#ascending = undefined;
+    if (durationMs !== undefined && this.kind.lifecycle?.running.includes(String(fields.status))) {
+      this.#ends.set(stored, planEnd(this.#clock, durationMs as number));
+    }
     return stored;
   }
 
-  /** Every item, oldest first; the array is cached until the next `add`. */
+  /** Every item, oldest first, jobs whose time is up ended; the array is cached until the next `add`. */
   ascending(): readonly StoredItem<Item>[] {
+    this.settle();
     this.#ascending ??= [...this.#items].sort(compareAscending);
     return this.#ascending;
   }
 
   findByArn(arn: string): StoredItem<Item> | undefined {
+    this.settle();
     return this.#byArn.get(arn);
+  }
+
+  /** Forgets when a job was to end: it was stopped, and ends otherwise. */
+  cancelEnd(stored: StoredItem<Item>): void {
+    this.#ends.delete(stored);
+  }
+
+  /**
+   * Ends every job whose time is up: `Completed`, or `Failed` with a failure
+   * message, its `endTime` and `lastModifiedTime` set where its summary has them.
+   */
+  settle(): void {
+    if (this.#ends.size === 0) return;
+    const now = this.#clock.now();
+    const members = summaryMembers(this.kind);
+    for (const [stored, end] of this.#ends) {
+      if (end.atMs > now) continue;
+      this.#ends.delete(stored);
+      const fields = stored.item as Record<string, unknown>;
+      fields.status = end.failureMessage === undefined ? 'Completed' : 'Failed';
+      const at = new Date(end.atMs);
+      for (const field of ['endTime', 'lastModifiedTime']) if (members.has(field)) fields[field] = at;
+      if (end.failureMessage !== undefined) {
+        stored.failureMessage = end.failureMessage;
+        if (members.has('failureMessage')) fields.failureMessage = end.failureMessage;
+      }
+      this.changed(stored);
+    }
   }
 
   /** The summary's JSON, as the service writes it: Dates become ISO-8601 strings, strings stay as given. */

@@ -9,6 +9,7 @@ import { type AccountOptions, generateAccount } from './generate/account.js';
 import type { AccountContext } from './job-operations.js';
 import { JobStore } from './job-store.js';
 import { KindStore } from './kind-store.js';
+import { type LifecycleOptions, storeClock } from './lifecycle.js';
 import type { RequestRecord } from './request-log.js';
 
 /** What one served region starts with: the items of each kind, and its faults. */
@@ -19,6 +20,13 @@ export interface ServedRegionOptions extends AccountOptions {
 /** The option of each kind, as `EmulatorOptions` and the `add…` methods name it. */
 export type KindOption = 'jobs' | 'customModels' | 'importJobs' | 'copyJobs' | 'invocationJobs' | 'evaluationJobs';
 
+/** The emulator's clock, and how its jobs run: the same for every region it serves. */
+export interface RegionTiming {
+  readonly stopDelayMs: number;
+  readonly now: () => number;
+  readonly lifecycle?: LifecycleOptions | undefined;
+}
+
 export class ServedRegion {
   readonly context: AccountContext;
   readonly jobStore: JobStore;
@@ -26,23 +34,30 @@ export class ServedRegion {
   readonly stores: Readonly<Record<KindOption, KindStore<object>>>;
   /** Each list operation's store, by operation name. */
   readonly listStores: ReadonlyMap<string, KindStore<object>>;
+  /** Each Get operation's store, by operation name. */
+  readonly getStores: ReadonlyMap<string, KindStore<object>>;
   /** The requests this region answered, bounded as the emulator's own log is. */
   readonly requests: RequestRecord[] = [];
   injector: FaultInjector;
 
-  constructor(options: ServedRegionOptions, region: string, accountId: string, stopDelayMs: number) {
-    this.context = { region, accountId, now: Date.now };
+  constructor(options: ServedRegionOptions, region: string, accountId: string, timing: RegionTiming) {
+    const { stopDelayMs, now, lifecycle } = timing;
+    this.context = { region, accountId, now, createdJobDurationMs: lifecycle?.durationMs };
     const account = generateAccount({ ...options, region, accountId });
-    this.jobStore = new JobStore(account.jobs, { stopDelayMs, now: this.context.now });
+    const clock = storeClock(now, lifecycle);
+    this.jobStore = new JobStore(account.jobs, { stopDelayMs, clock });
     this.stores = {
       jobs: this.jobStore,
-      customModels: new KindStore<object>(customModels, account.customModels),
-      importJobs: new KindStore<object>(modelImportJobs, account.importJobs),
-      copyJobs: new KindStore<object>(modelCopyJobs, account.copyJobs),
-      invocationJobs: new KindStore<object>(modelInvocationJobs, account.invocationJobs),
-      evaluationJobs: new KindStore<object>(evaluationJobs, account.evaluationJobs),
+      customModels: new KindStore<object>(customModels, account.customModels, undefined, clock),
+      importJobs: new KindStore<object>(modelImportJobs, account.importJobs, undefined, clock),
+      copyJobs: new KindStore<object>(modelCopyJobs, account.copyJobs, undefined, clock),
+      invocationJobs: new KindStore<object>(modelInvocationJobs, account.invocationJobs, undefined, clock),
+      evaluationJobs: new KindStore<object>(evaluationJobs, account.evaluationJobs, undefined, clock),
     };
     this.listStores = new Map(Object.values(this.stores).map((store) => [store.kind.operation, store]));
+    this.getStores = new Map(
+      Object.values(this.stores).flatMap((store) => (store.kind.get ? [[store.kind.get.operation, store] as const] : [])),
+    );
     this.injector = new FaultInjector(options.faults);
   }
 

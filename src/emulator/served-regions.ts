@@ -7,7 +7,7 @@
 import { ApiError } from './api-error.js';
 import { credentialScope } from './credential-scope.js';
 import type { GenerateJobsOptions } from './generate/customization-jobs.js';
-import { type KindOption, ServedRegion, type ServedRegionOptions } from './served-region.js';
+import { type KindOption, type RegionTiming, ServedRegion, type ServedRegionOptions } from './served-region.js';
 
 /** The options of each kind, as `EmulatorOptions`, `EmulatorRegionOptions` and the account generator name them. */
 export const KIND_OPTIONS: readonly KindOption[] = [
@@ -84,23 +84,23 @@ export class ServedRegions {
   /** Whether the access key chooses the account (`accounts`), or any key is taken (`regions`). */
   readonly #byKey: boolean;
 
-  constructor(options: RegionsInput, stopDelayMs: number) {
+  constructor(options: RegionsInput, timing: RegionTiming) {
     const served: ServedRegion[] = [];
     const defaultAccount = options.accountId ?? DEFAULT_ACCOUNT_ID;
     if (options.accounts) {
       for (const [accountId, account] of Object.entries(options.accounts)) {
         for (const key of account.accessKeyIds) this.#accountOfKey.set(key, accountId);
         for (const [region, own] of Object.entries(account.regions)) {
-          served.push(new ServedRegion(regionOptions(options, own, region, accountId), region, accountId, stopDelayMs));
+          served.push(new ServedRegion(regionOptions(options, own, region, accountId), region, accountId, timing));
         }
       }
     } else if (options.regions) {
       for (const [region, own] of Object.entries(options.regions)) {
         const accountId = own.accountId ?? defaultAccount;
-        served.push(new ServedRegion(regionOptions(options, own, region, accountId), region, accountId, stopDelayMs));
+        served.push(new ServedRegion(regionOptions(options, own, region, accountId), region, accountId, timing));
       }
     } else {
-      served.push(new ServedRegion(options, options.region ?? DEFAULT_REGION, defaultAccount, stopDelayMs));
+      served.push(new ServedRegion(options, options.region ?? DEFAULT_REGION, defaultAccount, timing));
     }
     this.all = served;
     this.several = options.accounts !== undefined || options.regions !== undefined;

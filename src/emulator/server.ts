@@ -12,9 +12,11 @@ import type {
   EmulatorInvocationJob,
 } from './emulator-items.js';
 import { FaultInjector, type Faults, faultError } from './faults.js';
+import { getItem } from './get-operation.js';
 import { createJob, getJob } from './job-operations.js';
 import type { EmulatorJob } from './job-store.js';
 import type { KindStore } from './kind-store.js';
+import type { LifecycleOptions } from './lifecycle.js';
 import { listPage, listPageJson, parseListQuery, type TokenStyle } from './list-route.js';
 import type { AccountItems, EmulatorAccountOptions, EmulatorRegionOptions } from './region-options.js';
 import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';
@@ -53,6 +55,14 @@ export interface EmulatorOptions extends AccountItems {
   readonly faults?: Faults;
   /** How long a stopped job stays `Stopping` before it reads `Stopped`: ms ≥ 0, or Infinity; default 1000 ms. */
   readonly stopDelayMs?: number;
+  /**
+   * The clock that jobs run, end and stop by: `real` (default), or
+   * `virtual`, which starts at the real time and moves only with
+   * {@link Emulator.advance}, so that a test of hours takes milliseconds.
+   */
+  readonly clock?: 'real' | 'virtual';
+  /** How created jobs run and how jobs end; see {@link LifecycleOptions}. */
+  readonly lifecycle?: LifecycleOptions;
   /** The region in the ARNs of created jobs (1 to 20 of a-z, 0-9 and -); default `us-east-1`. */
   readonly region?: string;
   /** The account in the ARNs of created jobs: 12 digits; default `123456789012`. */
@@ -126,6 +136,12 @@ export interface Emulator extends ItemAdders {
    * `accounts` options it serves one region, the `region` option's.
    */
   region(region: string, accountId?: string): EmulatorRegion;
+  /**
+   * Moves the virtual clock `ms` (≥ 0) forward: jobs whose time is up
+   * end, and stopping jobs whose delay is up stop, as the next request
+   * sees. A `TypeError` unless the emulator was started with `clock: 'virtual'`.
+   */
+  advance(ms: number): void;
   /** Stops listening and closes every connection. */
   close(): Promise<void>;
 }
@@ -218,9 +234,10 @@ function parseJsonBody(text: string): Record<string, unknown> {
  * Starts a local Bedrock that speaks the real wire format of the six list
  * operations (ListModelCustomizationJobs, ListCustomModels,
  * ListModelImportJobs, ListModelCopyJobs, ListModelInvocationJobs,
- * ListEvaluationJobs), each on its SDK path with its own filters, and of
- * CreateModelCustomizationJob, GetModelCustomizationJob and
- * StopModelCustomizationJob, on 127.0.0.1 only.
+ * ListEvaluationJobs), each on its SDK path with its own filters, of the
+ * Get of each job kind (GetModelCustomizationJob, GetModelImportJob,
+ * GetModelCopyJob, GetModelInvocationJob, GetEvaluationJob), and of
+ * CreateModelCustomizationJob and StopModelCustomizationJob, on 127.0.0.1 only.
  *
  * @example
  * ```ts
@@ -240,7 +257,14 @@ function parseJsonBody(text: string): Record<string, unknown> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   checkEmulatorOptions(options);
   const requestLogSize = options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE;
-  const served = new ServedRegions(options, options.stopDelayMs ?? 1000);
+  /** The virtual clock's time, with `clock: 'virtual'`. */
+  let virtualNow = Date.now();
+  const virtual = options.clock === 'virtual';
+  const served = new ServedRegions(options, {
+    stopDelayMs: options.stopDelayMs ?? 1000,
+    now: virtual ? () => virtualNow : Date.now,
+    lifecycle: options.lifecycle,
+  });
   /** The faults last set for every region: the `faults` option, then `setFaults()`. */
   let faults: Faults = options.faults ?? {};
   const requests: RequestRecord[] = [];
@@ -309,7 +333,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const listStore = region.listStores.get(target.operation);
       if (failure === 'malformed') {
         // In the operation's own shape: its items key and ARN field, cut short; or without its items key.
-        const kind = (listStore ?? store).kind;
+        const kind = (listStore ?? region.getStores.get(target.operation) ?? store).kind;
         const body =
           injector.faults.malformed?.kind === 'missing-summaries'
             ? '{}'
@@ -340,6 +364,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           break;
         case 'GetModelCustomizationJob':
           payload = JSON.stringify(getJob(store, target.jobIdentifier as string, context));
+          break;
+        case 'GetModelImportJob':
+        case 'GetModelCopyJob':
+        case 'GetModelInvocationJob':
+        case 'GetEvaluationJob':
+          payload = JSON.stringify(
+            getItem(region.getStores.get(target.operation) as KindStore<object>, target.jobIdentifier as string, context),
+          );
           break;
         default:
           store.stop(target.jobIdentifier as string);
@@ -418,6 +450,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         },
         ...adders(() => region),
       };
+    },
+    advance(ms) {
+      if (!virtual) throw new TypeError("emulator.advance(ms) moves a virtual clock: start the emulator with clock: 'virtual'");
+      if (typeof ms !== 'number' || !(ms >= 0) || ms === Number.POSITIVE_INFINITY) {
+        throw new RangeError(`emulator.advance(ms): ms must be a finite number ≥ 0, got ${String(ms)}`);
+      }
+      virtualNow += ms;
     },
     close() {
       return new Promise<void>((resolve, reject) => {

@@ -1,5 +1,8 @@
 import {
   FineTuningJobStatus,
+  GetModelCustomizationJob$,
+  GetModelCustomizationJobCommand,
+  GetModelCustomizationJobRequest$,
   ListModelCustomizationJobs$,
   ListModelCustomizationJobsCommand,
   type ListModelCustomizationJobsRequest,
@@ -32,6 +35,14 @@ export const customizationJobs: ListingKind<ListModelCustomizationJobsRequest, M
     ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'customizationType', 'jobName'],
+  lifecycle: { running: ['InProgress', 'Stopping'], succeeded: ['Completed'], failed: ['Failed', 'Stopped'] },
+  get: {
+    operation: 'GetModelCustomizationJob',
+    command: GetModelCustomizationJobCommand,
+    schemas: { operation: GetModelCustomizationJob$, request: GetModelCustomizationJobRequest$ },
+    alsoBy: 'name',
+    failureField: 'failureMessage',
+  },
 };
 
 /**

@@ -2,6 +2,9 @@ import {
   ApplicationType,
   EvaluationJobStatus,
   type EvaluationSummary,
+  GetEvaluationJob$,
+  GetEvaluationJobCommand,
+  GetEvaluationJobRequest$,
   ListEvaluationJobs$,
   ListEvaluationJobsCommand,
   type ListEvaluationJobsRequest,
@@ -40,6 +43,18 @@ export const evaluationJobs: ListingKind<ListEvaluationJobsRequest, EvaluationSu
     ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'jobType', 'jobName'],
+  lifecycle: {
+    // Deleting is on the way to removal, not an end the job reached: it is still changing.
+    running: ['InProgress', 'Stopping', 'Deleting'],
+    succeeded: ['Completed'],
+    failed: ['Failed', 'Stopped'],
+  },
+  get: {
+    operation: 'GetEvaluationJob',
+    command: GetEvaluationJobCommand,
+    schemas: { operation: GetEvaluationJob$, request: GetEvaluationJobRequest$ },
+    failureField: 'failureMessages',
+  },
 };
 
 /**

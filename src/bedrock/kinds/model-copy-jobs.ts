@@ -1,4 +1,7 @@
 import {
+  GetModelCopyJob$,
+  GetModelCopyJobCommand,
+  GetModelCopyJobRequest$,
   ListModelCopyJobs$,
   ListModelCopyJobsCommand,
   type ListModelCopyJobsRequest,
@@ -52,6 +55,13 @@ export const modelCopyJobs: ListingKind<ListModelCopyJobsRequest, ModelCopyJobSu
     ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'sourceAccountId', 'targetModelName'],
+  lifecycle: { running: ['InProgress'], succeeded: ['Completed'], failed: ['Failed'] },
+  get: {
+    operation: 'GetModelCopyJob',
+    command: GetModelCopyJobCommand,
+    schemas: { operation: GetModelCopyJob$, request: GetModelCopyJobRequest$ },
+    failureField: 'failureMessage',
+  },
 };
 
 /**

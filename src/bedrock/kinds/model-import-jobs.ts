@@ -1,4 +1,7 @@
 import {
+  GetModelImportJob$,
+  GetModelImportJobCommand,
+  GetModelImportJobRequest$,
   ListModelImportJobs$,
   ListModelImportJobsCommand,
   type ListModelImportJobsRequest,
@@ -32,6 +35,14 @@ export const modelImportJobs: ListingKind<ListModelImportJobsRequest, ModelImpor
     ...sortRules(SortJobsBy),
   },
   columns: ['creationTime', 'status', 'importedModelName', 'jobName'],
+  lifecycle: { running: ['InProgress'], succeeded: ['Completed'], failed: ['Failed'] },
+  get: {
+    operation: 'GetModelImportJob',
+    command: GetModelImportJobCommand,
+    schemas: { operation: GetModelImportJob$, request: GetModelImportJobRequest$ },
+    alsoBy: 'name',
+    failureField: 'failureMessage',
+  },
 };
 
 /**

@@ -1,4 +1,7 @@
 import {
+  GetModelInvocationJob$,
+  GetModelInvocationJobCommand,
+  GetModelInvocationJobRequest$,
   ListModelInvocationJobs$,
   ListModelInvocationJobsCommand,
   type ListModelInvocationJobsRequest,
@@ -33,6 +36,19 @@ export const modelInvocationJobs: ListingKind<ListModelInvocationJobsRequest, Mo
     ...sortRules(SortJobsBy),
   },
   columns: ['submitTime', 'status', 'modelId', 'jobName'],
+  lifecycle: {
+    running: ['Submitted', 'Validating', 'Scheduled', 'InProgress', 'Stopping'],
+    // PartiallyCompleted: the job ended and wrote its output, only not for every record.
+    succeeded: ['Completed', 'PartiallyCompleted'],
+    failed: ['Failed', 'Stopped', 'Expired'],
+  },
+  get: {
+    operation: 'GetModelInvocationJob',
+    command: GetModelInvocationJobCommand,
+    schemas: { operation: GetModelInvocationJob$, request: GetModelInvocationJobRequest$ },
+    alsoBy: 'resourceId',
+    failureField: 'message',
+  },
 };
 
 /**
