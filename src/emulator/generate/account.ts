@@ -130,22 +130,14 @@ export function generateAccount(options: AccountOptions): Account {
 
   // Batch inference and evaluation run on the account's own models that are ready.
   const own = models.filter((model) => (model.ownerAccountId ?? accountId) === accountId);
-  const invocationJobs = isGenerate(options.invocationJobs)
-    ? generateInvocationJobs(
-        randomOf(options.invocationJobs, 0x4d),
-        options.invocationJobs.count,
-        own,
-        where(options.invocationJobs),
-      )
-    : (options.invocationJobs ?? []);
-  const evaluationJobs = isGenerate(options.evaluationJobs)
-    ? generateEvaluationJobs(
-        randomOf(options.evaluationJobs, 0x5e),
-        options.evaluationJobs.count,
-        own,
-        where(options.evaluationJobs),
-      )
-    : (options.evaluationJobs ?? []);
+  // Both kinds are generated the same way: on those models, each with its own salt.
+  const onOwnModels = <T extends object>(
+    option: ItemsOption<T> | undefined,
+    salt: number,
+    generate: (random: Random, count: number, models: typeof own, at: ReturnType<typeof where>) => T[],
+  ): readonly T[] => (isGenerate(option) ? generate(randomOf(option, salt), option.count, own, where(option)) : (option ?? []));
+  const invocationJobs = onOwnModels(options.invocationJobs, 0x4d, generateInvocationJobs);
+  const evaluationJobs = onOwnModels(options.evaluationJobs, 0x5e, generateEvaluationJobs);
 
   return { jobs, customModels: models, importJobs, copyJobs, invocationJobs, evaluationJobs };
 }
