@@ -26,16 +26,46 @@ export { RequestTimeoutError } from './attempts/request-timeout-error.js';
 export { DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './attempts/retry-options.js';
 export { type ArnParts, arnParts } from './bedrock/arn-parts.js';
 export { ConfigurationError, type ConfigurationSetting } from './bedrock/configuration-error.js';
+export { JobFailedError } from './bedrock/job-failed-error.js';
+export { MAX_WAIT_IDENTIFIERS, type WaitOptions, type WaitResult } from './bedrock/job-wait.js';
+export type { Watcher, WatchOptions } from './bedrock/job-watch.js';
 export { type CustomModelFilter, paginateCustomModels } from './bedrock/kinds/custom-models.js';
 export {
   type CustomizationJobFilter,
   type PaginateCustomizationJobsOptions,
   paginateCustomizationJobs,
+  waitForCustomizationJob,
+  waitForCustomizationJobs,
+  watchCustomizationJobs,
 } from './bedrock/kinds/customization-jobs.js';
-export { type EvaluationJobFilter, paginateEvaluationJobs } from './bedrock/kinds/evaluation-jobs.js';
-export { type ModelCopyJobFilter, paginateModelCopyJobs } from './bedrock/kinds/model-copy-jobs.js';
-export { type ModelImportJobFilter, paginateModelImportJobs } from './bedrock/kinds/model-import-jobs.js';
-export { type ModelInvocationJobFilter, paginateModelInvocationJobs } from './bedrock/kinds/model-invocation-jobs.js';
+export {
+  type EvaluationJobFilter,
+  paginateEvaluationJobs,
+  waitForEvaluationJob,
+  waitForEvaluationJobs,
+  watchEvaluationJobs,
+} from './bedrock/kinds/evaluation-jobs.js';
+export {
+  type ModelCopyJobFilter,
+  paginateModelCopyJobs,
+  waitForModelCopyJob,
+  waitForModelCopyJobs,
+  watchModelCopyJobs,
+} from './bedrock/kinds/model-copy-jobs.js';
+export {
+  type ModelImportJobFilter,
+  paginateModelImportJobs,
+  waitForModelImportJob,
+  waitForModelImportJobs,
+  watchModelImportJobs,
+} from './bedrock/kinds/model-import-jobs.js';
+export {
+  type ModelInvocationJobFilter,
+  paginateModelInvocationJobs,
+  waitForModelInvocationJob,
+  waitForModelInvocationJobs,
+  watchModelInvocationJobs,
+} from './bedrock/kinds/model-invocation-jobs.js';
 export type { FilterOf } from './bedrock/listing-kind.js';
 export { MalformedResponseError } from './bedrock/malformed-response-error.js';
 export type { SkippedSource } from './bedrock/multi-source.js';
@@ -50,3 +80,4 @@ export type { ListingOptions } from './paging/listing-options.js';
 export { MergedListing, type MergedPage, type PageSource } from './paging/merged-listing.js';
 export type { Page } from './paging/page-loop.js';
 export { type ListingProgress, PaginationError, RejectedTokenError, RepeatedTokenError } from './paging/pagination-error.js';
+export type { WatchEvent } from './watch/watch-event.js';

@@ -1,5 +1,6 @@
 import pRetry from 'p-retry';
 import { MAX_TIMER_MS } from '../validation/timer-limit.js';
+import { abortableDelay } from './abortable-delay.js';
 import { RequestTimeoutError } from './request-timeout-error.js';
 import { DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './retry-options.js';
 
@@ -80,23 +81,6 @@ export interface AttemptPolicy {
 function backoffDelay(backoff: Backoff, retriesConsumed: number): number {
   const jitter = backoff.randomize ? 1 + Math.random() : 1;
   return Math.min(Math.round(jitter * backoff.minTimeout * backoff.factor ** retriesConsumed), backoff.maxTimeout);
-}
-
-/** Waits `ms`, or rejects with the signal's reason the moment it aborts; no timer is left behind either way. */
-function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
-  signal.throwIfAborted();
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 type Backoff = { -readonly [K in keyof typeof DEFAULT_RETRY]: (typeof DEFAULT_RETRY)[K] extends boolean ? boolean : number };

@@ -4,7 +4,9 @@
  * use), so that the paginator and the client agree on what throttling is.
  */
 import { getRetryAfterHint, isThrottlingError, isTransientError } from '@smithy/core/retry';
+import { RequestTimeoutError } from '../attempts/request-timeout-error.js';
 import type { AttemptRules } from '../attempts/retry.js';
+import { PaginationError, RejectedTokenError, RepeatedTokenError } from '../paging/pagination-error.js';
 import { redactTransport } from './redact-transport.js';
 
 /**
@@ -55,4 +57,17 @@ export function describeSdkError(error: unknown): string {
   ].filter(Boolean);
   const message = error.message.split('\n')[0];
   return `${error.name}: ${message}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+}
+
+/**
+ * Whether a listing that failed after its retries may well succeed at the
+ * next poll: throttling, a server error or a timeout that outlasted the
+ * retries, or a token the service stopped honouring mid-listing (the next
+ * poll starts afresh). Access denied, a bad request or a client that is not
+ * set up are not: they fail the same way every time.
+ */
+export function passesWithTime(error: unknown): boolean {
+  if (error instanceof RejectedTokenError || error instanceof RepeatedTokenError) return true;
+  if (!(error instanceof PaginationError)) return false;
+  return error.cause instanceof RequestTimeoutError || BEDROCK_ATTEMPT_RULES.classify(error.cause) !== undefined;
 }

@@ -3,6 +3,7 @@ import {
   GetModelCustomizationJob$,
   GetModelCustomizationJobCommand,
   GetModelCustomizationJobRequest$,
+  type GetModelCustomizationJobResponse,
   ListModelCustomizationJobs$,
   ListModelCustomizationJobsCommand,
   type ListModelCustomizationJobsRequest,
@@ -12,6 +13,8 @@ import {
 } from '@aws-sdk/client-bedrock';
 import { NAME_CONTAINS_PATTERN } from '../api-limits.js';
 import { nameContains, sortRules, statusEquals, timeBounds } from '../filter-rules.js';
+import { waitersOf } from '../job-wait.js';
+import { watcherOf } from '../job-watch.js';
 import type { FilterOf, ListingKind } from '../listing-kind.js';
 import { type PaginateOptions, paginatorOf } from '../paginate.js';
 
@@ -118,3 +121,74 @@ export type PaginateCustomizationJobsOptions = PaginateOptions;
  * ```
  */
 export const paginateCustomizationJobs = paginatorOf(customizationJobs);
+
+/**
+ * The customization jobs that match `filter`, as events: `added` for each one that
+ * matches now (unless `initial: false`) and each one created later,
+ * `changed` with `previous` whenever its status, `lastModifiedTime` or
+ * `endTime` changes. One listing per poll, of only the jobs that can still
+ * change. It runs until its consumer stops, `signal` aborts or `timeout`
+ * passes. A job that stops matching the filter (a `statusEquals` it no
+ * longer has) is no longer seen: watch without `statusEquals` to see jobs end.
+ *
+ * @param filter - As the listing's; at each poll the watch narrows the time bound itself.
+ * @param options - The listing's (`client`, `regions`/`clients`, `retry`, `signal`, …) and
+ *   `interval`, `initial`, `timeout`, `onPollError`.
+ * @returns A lazy async iterable of {@link WatchEvent}s, with the chain's combinators.
+ * @throws TypeError or RangeError for bad input, at the call.
+ *
+ * @example
+ * ```ts
+ * import { watchCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * for await (const event of watchCustomizationJobs({}, { interval: 60_000, signal: AbortSignal.timeout(3_600_000) })) {
+ *   console.log(event.type, event.job.jobArn, event.job.status);
+ * }
+ * ```
+ */
+export const watchCustomizationJobs = watcherOf(customizationJobs);
+
+const waits = waitersOf<ListModelCustomizationJobsRequest, ModelCustomizationJobSummary, GetModelCustomizationJobResponse>(
+  customizationJobs,
+);
+
+/**
+ * Waits for one customization job to end, polling with one listing a poll. Resolves
+ * with its Get output when it ends Completed; rejects with a
+ * {@link JobFailedError} when it ends Failed or Stopped. Bad input, `signal`,
+ * `timeout`, an identifier that names no job (the service's
+ * `ResourceNotFoundException`) and an API failure that outlasts the retries
+ * reject it too. No attempt cap: it waits as long as the job runs.
+ *
+ * @param identifier - the job's name or ARN.
+ * @param options - `interval`, `timeout`, `signal`, `onChange`, `client`, `retry`, `requestTimeout`, `pageSize`.
+ *
+ * @example
+ * ```ts
+ * import { waitForCustomizationJob } from 'bedrock-customization-jobs';
+ *
+ * const job = await waitForCustomizationJob('support-bot-v2', { interval: 60_000, timeout: 6 * 3_600_000 });
+ * console.log(job.status, job.outputModelArn);
+ * ```
+ */
+export const waitForCustomizationJob = waits.one;
+
+/**
+ * Waits for every customization job named to end, with one listing a poll whatever
+ * their number. Resolves with one {@link WaitResult} per identifier, in
+ * input order, whatever each job's end: a job's failure does not reject it;
+ * bad input, `signal`, `timeout`, an identifier that names no job and an API
+ * failure that outlasts the retries do.
+ *
+ * @param identifiers - 1 to 1,000 identifiers, each the job's name or ARN.
+ * @param options - As {@link waitForCustomizationJob}'s.
+ *
+ * @example
+ * ```ts
+ * import { waitForCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const results = await waitForCustomizationJobs(['support-bot-v2'], { interval: 60_000 });
+ * for (const { identifier, status } of results) console.log(identifier, status);
+ * ```
+ */
+export const waitForCustomizationJobs = waits.all;

@@ -1,0 +1,193 @@
+/**
+ * `watch*Jobs`: the jobs that match a filter as events, from one listing
+ * per source per poll. Each source keeps its own record and its own window,
+ * reckoned from its own timestamps, so that regions whose clocks differ do
+ * not narrow one another's windows.
+ */
+import { AsyncChain } from '../chain/async-chain.js';
+import { LISTING_OPTION_KEYS } from '../paging/listing-options.js';
+import { assertOptionalObject, rejectUnknownKeys } from '../validation/input-errors.js';
+import { pollLoop } from '../watch/poll-loop.js';
+import { runSignal } from '../watch/run-signal.js';
+import type { WatchEvent } from '../watch/watch-event.js';
+import { validateBoolean, validateCallback, validatePolling } from '../watch/watch-options.js';
+import { WatchState } from '../watch/watch-state.js';
+import type { BedrockClientLike } from './client-like.js';
+import { defaultClient } from './default-client.js';
+import { passesWithTime } from './error-classification.js';
+import { type ListWindow, nextWindowStart, type PollListingOptions, timeOf, windowLister } from './job-window.js';
+import type { FilterOf, ListingKind } from './listing-kind.js';
+import { sourcesOf } from './multi-source.js';
+import { type MultiSourceOptions, type Paginator, paginatorOf } from './paginate.js';
+
+/**
+ * Options of every `watch*` function: those of a listing (without a
+ * starting token: a watch starts from the current state), a single `client`
+ * or several sources (`regions` or `clients`), and how to poll.
+ *
+ * @example
+ * ```ts
+ * import { type WatchOptions, watchCustomizationJobs } from 'bedrock-customization-jobs';
+ *
+ * const options: WatchOptions = {
+ *   interval: 60_000,
+ *   initial: false,
+ *   regions: ['us-east-1', 'us-west-2'],
+ *   onPollError: (error) => console.warn(`poll failed, trying again at the next interval: ${error}`),
+ *   timeout: 8 * 3_600_000,
+ * };
+ * const changes = watchCustomizationJobs({}, options);
+ * ```
+ */
+export interface WatchOptions extends Omit<MultiSourceOptions, 'startingToken' | 'dedupe' | 'onSourceError' | 'onSourceSkipped'> {
+  /** The client of a single source; default the library's own, as for listings. Not with `regions` or `clients`. */
+  readonly client?: BedrockClientLike | undefined;
+  /**
+   * Milliseconds from the end of one poll to the start of the next, from 0
+   * to 2,147,483,647; default 30,000. Each wait is this times a random factor
+   * in [0.9, 1.1), so that watches started together spread out.
+   */
+  readonly interval?: number | undefined;
+  /** Whether the first poll yields an `added` event for every job that matches now; default true. `false` yields changes only. */
+  readonly initial?: boolean | undefined;
+  /**
+   * Ends the watch after this many ms, rejecting with a `TimeoutError`
+   * DOMException as `AbortSignal.timeout` does: more than 0 and at most
+   * 2,147,483,647, or Infinity (default: no limit).
+   */
+  readonly timeout?: number | undefined;
+  /**
+   * Told of a poll that failed after its retries with a failure that time
+   * may mend (throttling, a server error, a timeout); the watch polls again
+   * at the next interval. A failure that time does not mend (access denied,
+   * a bad request, no credentials) ends the watch instead. What it throws
+   * ends the watch.
+   */
+  readonly onPollError?: ((error: unknown) => void) | undefined;
+}
+
+const WATCH_OPTION_KEYS = [
+  ...LISTING_OPTION_KEYS.filter((key) => key !== 'startingToken'),
+  'client',
+  'regions',
+  'clients',
+  'interval',
+  'initial',
+  'timeout',
+  'onPollError',
+];
+
+/** One source's record of what it has seen, and its window. */
+class WatchedSource<Summary extends object> {
+  readonly #kind: ListingKind<object, Summary>;
+  readonly #list: ListWindow<Summary>;
+  readonly #state: WatchState<Summary>;
+  /** Where the next poll's window opens; `undefined` lists every job that matches. */
+  #start: number | undefined;
+  /** Whether a poll of this source has succeeded: the first one is the current state. */
+  #polled = false;
+
+  constructor(kind: ListingKind<object, Summary>, list: ListWindow<Summary>) {
+    this.#kind = kind;
+    this.#list = list;
+    const field = (job: Summary, name: string) => {
+      const value = (job as Record<string, unknown>)[name];
+      return value instanceof Date ? value.getTime() : value;
+    };
+    this.#state = new WatchState<Summary>({
+      key: (job) => String((job as Record<string, unknown>)[kind.arnField]),
+      // What a change is: the status and the two times that move with it.
+      state: (job) => JSON.stringify([field(job, 'status'), field(job, 'lastModifiedTime'), field(job, 'endTime')]),
+    });
+  }
+
+  async poll(signal: AbortSignal, initial: boolean): Promise<WatchEvent<Summary>[]> {
+    const start = this.#start;
+    const jobs = await this.#list(start, signal);
+    const events = this.#state.observe(jobs, this.#polled || initial);
+    this.#polled = true;
+    const listed = new Set(jobs.map((job) => String((job as Record<string, unknown>)[this.#kind.arnField])));
+    const key = (job: Summary) => String((job as Record<string, unknown>)[this.#kind.arnField]);
+    // A job inside the window that the listing no longer shows no longer matches the filter.
+    for (const job of this.#state.items()) {
+      if (!listed.has(key(job)) && (start === undefined || timeOf(this.#kind, job) > start)) this.#state.forget(key(job));
+    }
+    this.#start = nextWindowStart(this.#kind, this.#state.items());
+    // A job that ended before the next window opens is final: it needs no record.
+    if (this.#start !== undefined) {
+      for (const job of this.#state.items()) if (timeOf(this.#kind, job) < this.#start) this.#state.forget(key(job));
+    }
+    return events;
+  }
+}
+
+/** The signature of every `watch*` function. */
+export type Watcher<Request extends object, Summary extends object> = (
+  filter?: FilterOf<Request>,
+  options?: WatchOptions,
+) => AsyncChain<WatchEvent<Summary>>;
+
+/**
+ * Makes the watch of a kind of jobs from its declaration. Bad input throws at
+ * the call, before any request; nothing is requested before the first `next()`.
+ */
+export function watcherOf<Request extends object, Summary extends object>(
+  kind: ListingKind<Request, Summary>,
+): Watcher<Request, Summary> {
+  const paginate = paginatorOf(kind) as unknown as Paginator<object, Summary>;
+  return (filter, options = {}) => {
+    assertOptionalObject(options, 'options');
+    rejectUnknownKeys(options, WATCH_OPTION_KEYS, 'options');
+    const { interval, initial = true, timeout, onPollError, ...listing } = options;
+    const polling = validatePolling({ interval, timeout });
+    validateBoolean(initial, 'options.initial');
+    validateCallback(onPollError, 'options.onPollError', '(error) => void');
+    // The paginator checks the filter and the listing options, and makes no request.
+    paginate(filter as object, listing as never);
+    const { pageSize, retry, requestTimeout, prefetch, signal } = listing;
+    const pollOptions: PollListingOptions = { pageSize, retry, requestTimeout, prefetch };
+    const clients = sourcesOf(listing)?.map((source) => source.client) ?? [() => listing.client ?? defaultClient()];
+    const what = `watch of ${kind.operation}`;
+
+    return AsyncChain.ofBatches<WatchEvent<Summary>>((_limit, cancel) => {
+      const sources = clients.map(
+        (client) =>
+          new WatchedSource<Summary>(
+            kind as unknown as ListingKind<object, Summary>,
+            windowLister(kind, paginate, (filter ?? {}) as Record<string, unknown>, pollOptions, client),
+          ),
+      );
+      return watchRun(sources, { ...polling, initial, onPollError, signal, cancel, what });
+    });
+  };
+}
+
+/** One run of a watch: every source polled together at each round, the events in the sources' order. */
+async function* watchRun<Summary extends object>(
+  sources: readonly WatchedSource<Summary>[],
+  options: {
+    interval: number;
+    timeout: number | undefined;
+    initial: boolean;
+    onPollError: ((error: unknown) => void) | undefined;
+    signal: AbortSignal | undefined;
+    cancel: AbortSignal | undefined;
+    what: string;
+  },
+): AsyncGenerator<readonly WatchEvent<Summary>[]> {
+  const run = runSignal(options.what, options);
+  try {
+    const poll = async (signal: AbortSignal) => {
+      const results = await Promise.allSettled(sources.map((source) => source.poll(signal, options.initial)));
+      const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+      signal.throwIfAborted();
+      const fatal = failures.find((error) => !passesWithTime(error));
+      if (fatal !== undefined) throw fatal;
+      for (const error of failures) options.onPollError?.(error);
+      return results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+    };
+    yield* pollLoop({ poll, interval: options.interval, isFatal: () => true }, run.signal);
+  } finally {
+    run.dispose();
+  }
+}
