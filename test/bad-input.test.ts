@@ -5,12 +5,13 @@ import { BAD_INPUTS, badInputTable, sent } from './support/bad-inputs.js';
 
 type Args = Parameters<typeof paginateCustomizationJobs>;
 
-test.each(BAD_INPUTS)('$what: $error, before any request', (input) => {
+test.each(BAD_INPUTS)('$what: $error, before any request', async (input) => {
   const sentBefore = sent.length;
   let thrown: unknown;
   try {
     const listing = paginateCustomizationJobs(input.filter as Args[0], input.options as Args[1]);
-    input.call?.(listing);
+    // The waits are async: their bad input is a rejection, before any request all the same.
+    await input.call?.(listing);
   } catch (error) {
     thrown = error;
   }

@@ -4,7 +4,16 @@
  * table is exactly this list.
  */
 import type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
-import { AsyncChain, type Listing, pipe } from '../../src/index.js';
+import {
+  AsyncChain,
+  type Listing,
+  pipe,
+  waitForCustomizationJob,
+  waitForCustomizationJobs,
+  waitForModelCopyJobs,
+  waitForModelInvocationJob,
+  watchCustomizationJobs,
+} from '../../src/index.js';
 
 export interface BadInput {
   /** What is wrong, as the table in docs/guide.md says it. */
@@ -12,7 +21,7 @@ export interface BadInput {
   readonly filter?: unknown;
   /** A plain object gets the stand-in client filled in; anything else is passed as it is. */
   readonly options?: unknown;
-  /** For the other entry points: what is done with the listing that `filter` and `options` make. */
+  /** For the other entry points: what is done with the listing that `filter` and `options` make; a promise it returns must reject. */
   readonly call?: (listing: Listing<ModelCustomizationJobSummary>) => unknown;
   readonly error: 'TypeError' | 'RangeError';
   readonly message: string;
@@ -504,6 +513,125 @@ const CASES: readonly BadInput[] = [
     call: () => AsyncChain.from('abc' as never),
     error: 'TypeError',
     message: `AsyncChain.from(source): source must be ${SOURCE_RULE}; got 'abc'`,
+  },
+  // Watches and waits: their own options, and the jobs a wait is given
+  {
+    what: 'a watch polling every −1 ms',
+    call: () => watchCustomizationJobs({}, { client: CLIENT, interval: -1 }),
+    error: 'RangeError',
+    message: `options.interval must be a number of ms from 0 to ${TIMER_LIMIT}; got -1`,
+  },
+  {
+    what: "a watch interval of '30s'",
+    call: () => watchCustomizationJobs({}, { client: CLIENT, interval: '30s' as never }),
+    error: 'TypeError',
+    message: `options.interval must be a number of ms from 0 to ${TIMER_LIMIT}; got '30s'`,
+  },
+  {
+    what: 'a watch interval of 2^31 ms',
+    call: () => watchCustomizationJobs({}, { client: CLIENT, interval: 2 ** 31 }),
+    error: 'RangeError',
+    message: `options.interval must be a number of ms from 0 to ${TIMER_LIMIT}; got 2147483648`,
+  },
+  {
+    what: "a watch's initial that is not a boolean",
+    call: () => watchCustomizationJobs({}, { client: CLIENT, initial: 'no' as never }),
+    error: 'TypeError',
+    message: "options.initial must be a boolean; got 'no'",
+  },
+  {
+    what: 'a watch timeout of 0',
+    call: () => watchCustomizationJobs({}, { client: CLIENT, timeout: 0 }),
+    error: 'RangeError',
+    message: `options.timeout must be a number of ms > 0 and at most ${TIMER_LIMIT}, or Infinity; got 0`,
+  },
+  {
+    what: 'an onPollError that is not a function',
+    call: () => watchCustomizationJobs({}, { client: CLIENT, onPollError: 'log' as never }),
+    error: 'TypeError',
+    message: "options.onPollError must be a function (error) => void; got 'log'",
+  },
+  {
+    what: 'a watch given a startingToken (a watch starts from the current state)',
+    call: () => watchCustomizationJobs({}, { client: CLIENT, startingToken: 'abc' } as never),
+    error: 'TypeError',
+    message:
+      "options has an unknown key 'startingToken'. Allowed keys: pageSize, signal, retry, prefetch, requestTimeout, client, regions, clients, interval, initial, timeout, onPollError",
+  },
+  {
+    what: "a watch's filter with an unknown status",
+    call: () => watchCustomizationJobs({ statusEquals: 'Running' as never }, { client: CLIENT }),
+    error: 'RangeError',
+    message: "filter.statusEquals must be one of Completed, Failed, InProgress, Stopped, Stopping; got 'Running'",
+  },
+  {
+    what: 'jobs to wait for given as a string, not an array',
+    call: () => waitForCustomizationJobs('job-a' as never, { client: CLIENT }),
+    error: 'TypeError',
+    message: "identifiers must be an array of 1 to 1000 identifiers: the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 'job-a'",
+  },
+  {
+    what: 'no jobs to wait for',
+    call: () => waitForCustomizationJobs([], { client: CLIENT }),
+    error: 'RangeError',
+    message: 'identifiers must be an array of 1 to 1000 identifiers: the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got []',
+  },
+  {
+    what: '1,001 jobs to wait for',
+    call: () => waitForCustomizationJobs(Array.from({ length: 1001 }, (_, index) => `job-${index}`), { client: CLIENT }),
+    error: 'RangeError',
+    message:
+      "identifiers must be an array of 1 to 1000 identifiers: the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got [ 'job-0', 'job-1', 'job-2', 'job-3', 'job-4', ... 996 more items ]",
+  },
+  {
+    what: 'a job name with a space',
+    call: () => waitForCustomizationJob('my job', { client: CLIENT }),
+    error: 'RangeError',
+    message: "identifier must be the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 'my job'",
+  },
+  {
+    what: 'a job identifier that is a number',
+    call: () => waitForCustomizationJob(42 as never, { client: CLIENT }),
+    error: 'TypeError',
+    message: 'identifier must be the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 42',
+  },
+  {
+    what: 'an ARN of another service',
+    call: () => waitForCustomizationJob('arn:aws:s3:::bucket', { client: CLIENT }),
+    error: 'RangeError',
+    message: "identifier must be the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 'arn:aws:s3:::bucket'",
+  },
+  {
+    what: 'a copy job named by anything but its ARN (its Get takes only the ARN)',
+    call: () => waitForModelCopyJobs(['copy-a'], { client: CLIENT }),
+    error: 'RangeError',
+    message: "identifiers[0] must be the ARN of a model copy job (arn:aws:bedrock:…); got 'copy-a'",
+  },
+  {
+    what: 'a batch inference job ID that is not 12 lower-case letters and digits',
+    call: () => waitForModelInvocationJob('ABC', { client: CLIENT }),
+    error: 'RangeError',
+    message:
+      "identifier must be the ARN of a batch inference job (arn:aws:bedrock:…), or the 12-character job ID that ends its ARN; got 'ABC'",
+  },
+  {
+    what: 'an onChange that is not a function',
+    call: () => waitForCustomizationJob('job-a', { client: CLIENT, onChange: true as never }),
+    error: 'TypeError',
+    message: 'options.onChange must be a function (event) => void; got true',
+  },
+  {
+    what: "a wait's misspelt option",
+    call: () => waitForCustomizationJob('job-a', { client: CLIENT, intervall: 5 } as never),
+    error: 'TypeError',
+    message:
+      "options has an unknown key 'intervall'. Did you mean 'interval'? Allowed keys: client, signal, retry, requestTimeout, pageSize, interval, timeout, onChange",
+  },
+  {
+    what: 'a wait timeout of −5 ms',
+    call: () => waitForCustomizationJob('job-a', { client: CLIENT, timeout: -5 }),
+    error: 'RangeError',
+    message: `options.timeout must be a number of ms > 0 and at most ${TIMER_LIMIT}, or Infinity; got -5`,
   },
 ];
 
