@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-bedrock';
 import { describe, expect, test } from 'vitest';
 import { LISTING_KINDS } from '../src/bedrock/kinds/index.js';
-import { generateJobs } from '../src/emulator/index.js';
+import { DEFAULT_DURATION_MS, type Emulator, generateJobs, type LifecycleOptions } from '../src/emulator/index.js';
 import { summaryMembers } from '../src/emulator/lifecycle.js';
 import { clientFor, useEmulator } from './support/emulator-client.js';
 
@@ -170,5 +170,116 @@ describe('jobs run, end and stop on a virtual clock', () => {
         { jobArn: importArn('gggggggggggg'), jobName: 'g', status: 'InProgress', creationTime: new Date(), durationMs: -5 },
       ]),
     ).toThrow(/durationMs/);
+  });
+});
+
+describe('durations drawn from lifecycle.seed', () => {
+  /** Creates `count` customization jobs, advances past `maxMs`, and reads how long each ran, by Get. */
+  async function createdDurations(emulator: Emulator, count: number, maxMs: number): Promise<number[]> {
+    const client = clientFor(emulator);
+    const arns: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const { jobArn } = await client.send(new CreateModelCustomizationJobCommand({ ...CREATE, jobName: `drawn-${i}` }));
+      arns.push(jobArn as string);
+    }
+    emulator.advance(maxMs);
+    const durations: number[] = [];
+    for (const jobArn of arns) {
+      const job = await client.send(new GetModelCustomizationJobCommand({ jobIdentifier: jobArn }));
+      expect(job.status).toBe('Completed');
+      durations.push((job.endTime as Date).getTime() - (job.creationTime as Date).getTime());
+    }
+    return durations;
+  }
+
+  test('a durationMs { min, max } draws each created job its own duration within it, and the same seed draws the same', async () => {
+    const lifecycle: LifecycleOptions = { durationMs: { min: HOUR, max: 3 * HOUR }, seed: 11 };
+    const first = await createdDurations(await useEmulator({ clock: 'virtual', lifecycle }), 20, 3 * HOUR);
+    const again = await createdDurations(await useEmulator({ clock: 'virtual', lifecycle }), 20, 3 * HOUR);
+    const other = await createdDurations(
+      await useEmulator({ clock: 'virtual', lifecycle: { ...lifecycle, seed: 12 } }),
+      20,
+      3 * HOUR,
+    );
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+    expect(new Set(first).size).toBeGreaterThan(10);
+    for (const ms of first) {
+      expect(Number.isInteger(ms)).toBe(true);
+      expect(ms).toBeGreaterThanOrEqual(HOUR);
+      expect(ms).toBeLessThanOrEqual(3 * HOUR);
+    }
+  });
+
+  test('a lifecycle without durationMs: every running job, given or added without its own, ends within DEFAULT_DURATION_MS', async () => {
+    expect(DEFAULT_DURATION_MS).toEqual({ min: 30 * 60_000, max: 4 * HOUR });
+    const emulator = await useEmulator({
+      clock: 'virtual',
+      lifecycle: { failureRate: 0.2, seed: 5 },
+      jobs: { count: 100, seed: 4 },
+      importJobs: { count: 100 },
+    });
+    emulator.addImportJobs([
+      { jobArn: importArn('hhhhhhhhhhhh'), jobName: 'import-h', status: 'InProgress', creationTime: new Date() },
+    ]);
+    const client = clientFor(emulator);
+    const statuses = async () =>
+      [
+        ...((await client.send(new ListModelCustomizationJobsCommand({ maxResults: 100 }))).modelCustomizationJobSummaries ?? []),
+        ...((await client.send(new ListModelImportJobsCommand({ maxResults: 101 }))).modelImportJobSummaries ?? []),
+      ].map((job) => String(job.status));
+    const running = (all: string[]) => all.filter((status) => ['InProgress', 'Stopping'].includes(status)).length;
+
+    const before = await statuses();
+    expect(before).toHaveLength(201);
+    expect(running(before)).toBeGreaterThan(1);
+    emulator.advance(DEFAULT_DURATION_MS.min - 1);
+    expect(await statuses()).toEqual(before);
+    emulator.advance(DEFAULT_DURATION_MS.max - DEFAULT_DURATION_MS.min + 1);
+    expect(running(await statuses())).toBe(0);
+    expect((await client.send(new GetModelImportJobCommand({ jobIdentifier: 'import-h' }))).status).toMatch(
+      /^(Completed|Failed)$/,
+    );
+  });
+
+  test('at a failureRate, some jobs added without a durationMs end Failed, and Get gives each a failureMessage', async () => {
+    const emulator = await useEmulator({ clock: 'virtual', lifecycle: { durationMs: { min: 0, max: HOUR }, failureRate: 0.5 } });
+    const names = Array.from({ length: 30 }, (_, i) => `import-${i}`);
+    emulator.addImportJobs(
+      names.map((jobName, i) => ({
+        jobArn: importArn(`job${String(i).padStart(9, '0')}`),
+        jobName,
+        status: 'InProgress',
+        creationTime: new Date(),
+      })),
+    );
+    emulator.advance(HOUR);
+    const client = clientFor(emulator);
+    const ended = await Promise.all(names.map((jobIdentifier) => client.send(new GetModelImportJobCommand({ jobIdentifier }))));
+    const failed = ended.filter((job) => job.status === 'Failed');
+    const completed = ended.filter((job) => job.status === 'Completed');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(completed.length).toBeGreaterThan(0);
+    expect(failed.length + completed.length).toBe(30);
+    for (const job of failed) expect(job.failureMessage).toEqual(expect.any(String));
+    for (const job of completed) expect(job.failureMessage).toBeUndefined();
+  });
+
+  test('a job that was Stopping when it arrived ends Stopped, with no failure message', async () => {
+    const emulator = await useEmulator({ clock: 'virtual', lifecycle: { durationMs: HOUR, failureRate: 1 } });
+    const jobArn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:model-customization-job/amazon.titan-text-express-v1:0:8k/iiiiiiiiiiii`;
+    emulator.addJobs([
+      {
+        jobArn,
+        jobName: 'stopping-i',
+        baseModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1:0:8k',
+        status: 'Stopping',
+        creationTime: new Date(),
+      },
+    ]);
+    emulator.advance(HOUR);
+    const stopped = await clientFor(emulator).send(new GetModelCustomizationJobCommand({ jobIdentifier: jobArn }));
+    expect(stopped).toMatchObject({ status: 'Stopped', endTime: expect.any(Date) });
+    expect(stopped.failureMessage).toBeUndefined();
   });
 });

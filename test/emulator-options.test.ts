@@ -82,6 +82,46 @@ describe('startEmulator checks its options before it listens', () => {
       "options.faults.malformed.kind must be one of 'invalid-json', 'missing-summaries'",
       RangeError,
     ],
+    [
+      { lifecycle: { durationMs: { min: -1, max: 10 } } },
+      'options.lifecycle.durationMs.min must be a finite number of ms ≥ 0, or { min, max } with 0 ≤ min ≤ max, both finite; got -1',
+      RangeError,
+    ],
+    [
+      { lifecycle: { durationMs: { min: 5, max: Infinity } } },
+      'options.lifecycle.durationMs.max must be a finite number of ms ≥ options.lifecycle.durationMs.min (5); got Infinity',
+      RangeError,
+    ],
+    [
+      { lifecycle: { durationMs: { min: 5, max: 1 } } },
+      'options.lifecycle.durationMs.max must be a finite number of ms ≥ options.lifecycle.durationMs.min (5); got 1',
+      RangeError,
+    ],
+    [
+      { lifecycle: { durationMs: { min: '1', max: 2 } } },
+      "options.lifecycle.durationMs.min must be a finite number of ms ≥ 0, or { min, max } with 0 ≤ min ≤ max, both finite; got '1'",
+      TypeError,
+    ],
+    [
+      { lifecycle: { durationMs: { min: 1 } } },
+      'options.lifecycle.durationMs.max must be a finite number of ms ≥ options.lifecycle.durationMs.min (1); got undefined',
+      TypeError,
+    ],
+    [
+      { lifecycle: { durationMs: { min: 1, max: 2, mean: 1 } } },
+      "options.lifecycle.durationMs has an unknown key 'mean'",
+      TypeError,
+    ],
+    [
+      { lifecycle: { durationMs: '1h' } },
+      "options.lifecycle.durationMs must be a finite number of ms ≥ 0, or { min, max } with 0 ≤ min ≤ max, both finite; got '1h'",
+      TypeError,
+    ],
+    [
+      { lifecycle: { durationMs: Number.NaN } },
+      'options.lifecycle.durationMs must be a finite number of ms ≥ 0, or { min, max } with 0 ≤ min ≤ max, both finite; got NaN',
+      RangeError,
+    ],
   ])('%j: %s', async (options, message, Kind) => {
     const failure = startEmulator(loose(options));
     await expect(failure).rejects.toThrow(Kind);
@@ -95,6 +135,7 @@ describe('startEmulator checks its options before it listens', () => {
       stopDelayMs: Infinity,
       requestLogSize: 0,
       tokenStyle: 'offset',
+      lifecycle: { durationMs: { min: 0, max: 0 }, failureRate: 1 },
     });
     expect(emulator.port).toBeGreaterThan(0);
   });

@@ -91,6 +91,13 @@ describe('examples, run against the emulator', () => {
     expect(lines[3]).toMatch(/^\d+ request\(s\), statuses (429, )*200$/);
   });
 
+  test('lifecycle.ts: on a virtual clock, an added job ends after its own durationMs, a created one after one drawn from the seed', async () => {
+    expect(await run('examples/lifecycle.ts')).toEqual([
+      'import-a Failed after 30 min: Internal error: the job could not complete. Try again later.',
+      'fine-tune-a Completed after 177 min',
+    ]);
+  });
+
   test('for-await.ts prints every failed job, newest first', async () => {
     const lines = await run('examples/for-await.ts');
     const failed = JOBS.filter((job) => job.status === 'Failed');

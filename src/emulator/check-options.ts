@@ -263,15 +263,29 @@ function checkServedWith(values: Record<string, unknown>): void {
   }
 }
 
-/** The `lifecycle` option: `durationMs` ≥ 0, `failureRate` from 0 to 1, `seed` a whole number. */
+/** A lifecycle's `durationMs`: a finite number of ms ≥ 0, or `{ min, max }` of them with min ≤ max. */
+function checkDuration(duration: unknown, field: string): void {
+  if (duration === undefined) return;
+  const allowed = 'a finite number of ms ≥ 0, or { min, max } with 0 ≤ min ≤ max, both finite';
+  const inRange = (ms: number) => ms >= 0 && Number.isFinite(ms);
+  if (typeof duration === 'number') {
+    checkNumber(duration, field, allowed, inRange);
+    return;
+  }
+  assertObject(duration, field, allowed);
+  rejectUnknownKeys(duration, ['min', 'max'], field);
+  checkNumber(duration.min, `${field}.min`, allowed, inRange);
+  const min = duration.min as number;
+  checkNumber(duration.max, `${field}.max`, `a finite number of ms ≥ ${field}.min (${min})`, (max) => inRange(max) && max >= min);
+}
+
+/** The `lifecycle` option: `durationMs` as {@link checkDuration}, `failureRate` from 0 to 1, `seed` a whole number. */
 function checkLifecycle(lifecycle: unknown): void {
   assertOptionalObject(lifecycle, 'options.lifecycle');
   if (lifecycle === undefined) return;
   const values = lifecycle as Record<string, unknown>;
   rejectUnknownKeys(values, ['durationMs', 'failureRate', 'seed'], 'options.lifecycle');
-  if (values.durationMs !== undefined) {
-    checkNumber(values.durationMs, 'options.lifecycle.durationMs', 'a number of ms ≥ 0', (ms) => ms >= 0 && Number.isFinite(ms));
-  }
+  checkDuration(values.durationMs, 'options.lifecycle.durationMs');
   if (values.failureRate !== undefined) {
     checkNumber(values.failureRate, 'options.lifecycle.failureRate', 'a number from 0 to 1', (rate) => rate >= 0 && rate <= 1);
   }

@@ -15,7 +15,10 @@ import type { TimeInput } from './time-input.js';
 export type WithTimeInputs<Summary> = {
   [K in keyof Summary]: NonNullable<Summary[K]> extends Date ? TimeInput | Extract<Summary[K], undefined> : Summary[K];
 } & {
-  /** For a running job: it runs this many ms from when it is added, then ends `Completed` or `Failed`. */
+  /**
+   * For a running job: it runs this many ms from when it is added, then ends `Completed` or `Failed`.
+   * Absent: `lifecycle.durationMs` in an emulator started with `lifecycle`; otherwise it runs until stopped.
+   */
   durationMs?: number;
 };
 

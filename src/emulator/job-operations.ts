@@ -16,8 +16,6 @@ export interface AccountContext {
   readonly region: string;
   readonly accountId: string;
   readonly now: () => number;
-  /** How long a created job runs before it ends; absent, until stopped. */
-  readonly createdJobDurationMs?: number | undefined;
 }
 
 type Body = Record<string, unknown>;
@@ -114,7 +112,6 @@ export function createJob(store: JobStore, body: Body, context: AccountContext):
       : {}),
     ...(body.hyperParameters ? { hyperParameters: body.hyperParameters as Record<string, string> } : {}),
     ...(typeof clientRequestToken === 'string' ? { clientRequestToken } : {}),
-    ...(context.createdJobDurationMs !== undefined ? { durationMs: context.createdJobDurationMs } : {}),
   };
   store.add(job);
   return { jobArn: job.jobArn };

@@ -65,7 +65,10 @@ export interface EmulatorJob extends Omit<ModelCustomizationJobSummary, 'creatio
   };
   /** The idempotency token the job was created with: a CreateModelCustomizationJob with the same token returns this job. */
   clientRequestToken?: string;
-  /** For an `InProgress` job: it runs this many ms from when it is added, then ends `Completed` or `Failed`. */
+  /**
+   * For an `InProgress` job: it runs this many ms from when it is added, then ends `Completed` or `Failed`.
+   * Absent: `lifecycle.durationMs` in an emulator started with `lifecycle`; otherwise it runs until stopped.
+   */
   durationMs?: number;
 }
 

@@ -34,7 +34,7 @@ export class KindStore<Item extends object = Record<string, unknown>> {
   #ascending: StoredItem<Item>[] | undefined;
   /** The clock that running jobs end by, and the draws that decide how. */
   readonly #clock: StoreClock;
-  /** When each running job that was given a `durationMs` ends, and how. */
+  /** When each running job that has a duration ends, and how. */
   readonly #ends = new Map<StoredItem<Item>, PlannedEnd>();
 
   constructor(kind: AnyListingKind, items: readonly Item[] = [], summaryFields?: readonly string[], clock?: StoreClock) {
@@ -44,7 +44,10 @@ export class KindStore<Item extends object = Record<string, unknown>> {
     for (const item of items) this.add(item);
   }
 
-  /** Adds an item; a job with a `durationMs` runs that long from now, then ends (see lifecycle.ts). */
+  /**
+   * Adds an item; a running job with a `durationMs`, or without one in an
+   * emulator with a `lifecycle`, runs that long from now, then ends (see lifecycle.ts).
+   */
   add(item: Item): StoredItem<Item> {
     const { durationMs, ...fields } = item as Record<string, unknown>;
     const arn = fields[this.kind.arnField];
@@ -64,8 +67,11 @@ export class KindStore<Item extends object = Record<string, unknown>> {
     this.#items.push(stored);
     this.#byArn.set(arn, stored);
     this.#ascending = undefined;
-    if (durationMs !== undefined && this.kind.lifecycle?.running.includes(String(fields.status))) {
-      this.#ends.set(stored, planEnd(this.#clock, durationMs as number));
+    const duration = (durationMs as number | undefined) ?? this.#clock.durationMs;
+    const lifecycle = this.kind.lifecycle;
+    if (duration !== undefined && lifecycle?.running.includes(String(fields.status))) {
+      const stopping = fields.status === 'Stopping' && lifecycle.failed.includes('Stopped');
+      this.#ends.set(stored, planEnd(this.#clock, duration, stopping));
     }
     return stored;
   }
@@ -88,8 +94,8 @@ export class KindStore<Item extends object = Record<string, unknown>> {
   }
 
   /**
-   * Ends every job whose time is up: `Completed`, or `Failed` with a failure
-   * message, its `endTime` and `lastModifiedTime` set where its summary has them.
+   * Ends every job whose time is up: `Completed`, `Failed` with a failure
+   * message, or `Stopped` (one that was `Stopping`), its `endTime` and `lastModifiedTime` set where its summary has them.
    */
   settle(): void {
     if (this.#ends.size === 0) return;
@@ -99,7 +105,7 @@ export class KindStore<Item extends object = Record<string, unknown>> {
       if (end.atMs > now) continue;
       this.#ends.delete(stored);
       const fields = stored.item as Record<string, unknown>;
-      fields.status = end.failureMessage === undefined ? 'Completed' : 'Failed';
+      fields.status = end.status;
       const at = new Date(end.atMs);
       for (const field of ['endTime', 'lastModifiedTime']) if (members.has(field)) fields[field] = at;
       if (end.failureMessage !== undefined) {

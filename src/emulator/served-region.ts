@@ -42,7 +42,7 @@ export class ServedRegion {
 
   constructor(options: ServedRegionOptions, region: string, accountId: string, timing: RegionTiming) {
     const { stopDelayMs, now, lifecycle } = timing;
-    this.context = { region, accountId, now, createdJobDurationMs: lifecycle?.durationMs };
+    this.context = { region, accountId, now };
     const account = generateAccount({ ...options, region, accountId });
     const clock = storeClock(now, lifecycle);
     this.jobStore = new JobStore(account.jobs, { stopDelayMs, clock });

@@ -61,7 +61,7 @@ export interface EmulatorOptions extends AccountItems {
    * {@link Emulator.advance}, so that a test of hours takes milliseconds.
    */
   readonly clock?: 'real' | 'virtual';
-  /** How created jobs run and how jobs end; see {@link LifecycleOptions}. */
+  /** Given, every running job ends, after its own `durationMs` or one from this; see {@link LifecycleOptions}. */
   readonly lifecycle?: LifecycleOptions;
   /** The region in the ARNs of created jobs (1 to 20 of a-z, 0-9 and -); default `us-east-1`. */
   readonly region?: string;
