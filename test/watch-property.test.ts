@@ -6,7 +6,8 @@
  * model behind a stand-in client, whose clock is years away from the
  * machine's either way (point 5: windows come from the service's own
  * timestamps), whose time filter excludes its own bound, whose pages are
- * small, and whose jobs may show up in the listing a few minutes after the
+ * small, whose jobs come to match a status filter and stop matching it as
+ * they run, and whose jobs may show up in the listing a few minutes after the
  * time they carry.
  *
  * WATCH_PROPERTY_RUNS=2000 runs more.
@@ -14,7 +15,7 @@
 import { ListModelCustomizationJobsCommand, type ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
-import { watchCustomizationJobs, type WatchEvent } from '../src/index.js';
+import { type WatchEvent, watchCustomizationJobs } from '../src/index.js';
 
 const RUNS = Number(process.env.WATCH_PROPERTY_RUNS ?? 300);
 const MINUTE = 60_000;
@@ -43,11 +44,19 @@ const history = fc.record({
   jobsAtStart: fc.integer({ min: 0, max: 12 }),
   pageSize: fc.integer({ min: 1, max: 6 }),
   initial: fc.boolean(),
+  // A status filter, at times: a job comes to match it, or stops matching, as it runs.
+  statusEquals: fc.option(
+    fc.constantFrom('InProgress' as const, 'Completed' as const, 'Failed' as const, 'Stopping' as const, 'Stopped' as const),
+    { nil: undefined },
+  ),
   // Between two polls: how far the service's clock moves, and what happens.
-  rounds: fc.array(fc.record({ advance: fc.integer({ min: 0, max: 48 * 60 * MINUTE }), steps: fc.array(step, { maxLength: 6 }) }), {
-    minLength: 1,
-    maxLength: 8,
-  }),
+  rounds: fc.array(
+    fc.record({ advance: fc.integer({ min: 0, max: 48 * 60 * MINUTE }), steps: fc.array(step, { maxLength: 6 }) }),
+    {
+      minLength: 1,
+      maxLength: 8,
+    },
+  ),
 });
 
 /** The service: its jobs, its clock, and its List as the API defines it (newest first, `creationTimeAfter` exclusive). */
@@ -74,7 +83,10 @@ class ModelService {
   }
 
   apply(change: Step): void {
-    if (change.type === 'create') return this.create(change.late);
+    if (change.type === 'create') {
+      this.create(change.late);
+      return;
+    }
     const candidates = this.jobs.filter((job) =>
       change.type === 'stop' ? job.status === 'Stopping' : job.status === 'InProgress',
     );
@@ -86,97 +98,106 @@ class ModelService {
     this.jobs[index] = { ...job, status: to, lastModifiedTime: at, ...(to === 'Stopping' ? {} : { endTime: at }) };
   }
 
-  list(after: Date | undefined): ModelCustomizationJobSummary[] {
+  list(after: Date | undefined, status?: string): ModelCustomizationJobSummary[] {
     return this.jobs
       .filter((job) => after === undefined || (job.creationTime as Date).getTime() > after.getTime())
-      .sort((a, b) => (b.creationTime as Date).getTime() - (a.creationTime as Date).getTime() || b.jobArn!.localeCompare(a.jobArn!));
+      .filter((job) => status === undefined || job.status === status)
+      .sort(
+        (a, b) =>
+          (b.creationTime as Date).getTime() - (a.creationTime as Date).getTime() ||
+          String(b.jobArn).localeCompare(String(a.jobArn)),
+      );
   }
 }
 
 const stateOf = (job: ModelCustomizationJobSummary) =>
   JSON.stringify([job.status, job.lastModifiedTime?.getTime(), job.endTime?.getTime()]);
 
-test(
-  `a watch yields each change once, in order, none missed, whatever the history and the service's clock (${RUNS} runs)`,
-  async () => {
-    await fc.assert(
-      fc.asyncProperty(history, async ({ offset, jobsAtStart, pageSize, initial, rounds }) => {
-        observed.runs++;
-        const service = new ModelService(offset);
-        for (let n = 0; n < jobsAtStart; n++) {
-          service.create();
-          service.now += MINUTE;
+test(`a watch yields each change once, in order, none missed, whatever the history and the service's clock (${RUNS} runs)`, async () => {
+  await fc.assert(
+    fc.asyncProperty(history, async ({ offset, jobsAtStart, pageSize, initial, statusEquals, rounds }) => {
+      observed.runs++;
+      const service = new ModelService(offset);
+      for (let n = 0; n < jobsAtStart; n++) {
+        service.create();
+        service.now += MINUTE;
+      }
+      const expected: { type: string; arn: string; state: string; previous?: string }[] = [];
+      /** What the watch saw at its last poll: the state of each job. */
+      let seen = new Map<string, string>();
+      const stop = new AbortController();
+      let polls = 0;
+      // Each poll's first page starts a round: the round's history is applied first, and its events worked out.
+      const expectPoll = () => {
+        const round = polls === 0 ? undefined : rounds[polls - 1];
+        if (round !== undefined) {
+          service.now += round.advance;
+          for (const change of round.steps) service.apply(change);
         }
-        const expected: { type: string; arn: string; state: string; previous?: string }[] = [];
-        /** What the watch saw at its last poll: the state of each job. */
-        let seen = new Map<string, string>();
-        const stop = new AbortController();
-        let polls = 0;
-        // Each poll's first page starts a round: the round's history is applied first, and its events worked out.
-        const expectPoll = () => {
-          const round = polls === 0 ? undefined : rounds[polls - 1];
-          if (round !== undefined) {
-            service.now += round.advance;
-            for (const change of round.steps) service.apply(change);
+        const matching = service.list(undefined, statusEquals);
+        const now = new Map(matching.map((job) => [job.jobArn as string, stateOf(job)]));
+        for (const job of matching) {
+          const arn = job.jobArn as string;
+          const before = seen.get(arn);
+          if (before === undefined && (polls > 0 || initial)) expected.push({ type: 'added', arn, state: stateOf(job) });
+          if (before !== undefined && before !== stateOf(job)) {
+            expected.push({ type: 'changed', arn, state: stateOf(job), previous: before });
           }
-          const now = new Map(service.list(undefined).map((job) => [job.jobArn as string, stateOf(job)]));
-          for (const job of service.list(undefined)) {
-            const arn = job.jobArn as string;
-            const before = seen.get(arn);
-            if (before === undefined && (polls > 0 || initial)) expected.push({ type: 'added', arn, state: stateOf(job) });
-            if (before !== undefined && before !== stateOf(job)) {
-              expected.push({ type: 'changed', arn, state: stateOf(job), previous: before });
+        }
+        seen = now;
+        polls++;
+      };
+      const client = {
+        send: async (command: ListModelCustomizationJobsCommand) => {
+          expect(command).toBeInstanceOf(ListModelCustomizationJobsCommand);
+          const { nextToken, maxResults = 1000, creationTimeAfter, statusEquals: sent } = command.input;
+          if (nextToken === undefined) {
+            // One poll after the last round's: then the watch has had its chance to see every change.
+            if (polls === rounds.length + 1) {
+              stop.abort(new Error('history done'));
+              throw stop.signal.reason;
             }
+            expectPoll();
+            if (creationTimeAfter !== undefined) observed.windowedRequests++;
           }
-          seen = now;
-          polls++;
-        };
-        const client = {
-          send: async (command: ListModelCustomizationJobsCommand) => {
-            expect(command).toBeInstanceOf(ListModelCustomizationJobsCommand);
-            const { nextToken, maxResults = 1000, creationTimeAfter } = command.input;
-            if (nextToken === undefined) {
-              // One poll after the last round's: then the watch has had its chance to see every change.
-              if (polls === rounds.length + 1) {
-                stop.abort(new Error('history done'));
-                throw stop.signal.reason;
-              }
-              expectPoll();
-              if (creationTimeAfter !== undefined) observed.windowedRequests++;
-            }
-            const after = creationTimeAfter === undefined ? undefined : new Date(creationTimeAfter);
-            const all = service.list(after);
-            const start = Number(nextToken ?? 0);
-            const page = all.slice(start, start + maxResults);
-            return {
-              modelCustomizationJobSummaries: page.map((job) => ({ ...job })),
-              nextToken: start + maxResults < all.length ? String(start + maxResults) : undefined,
-              $metadata: {},
-            };
-          },
-        };
-        const events: WatchEvent<ModelCustomizationJobSummary>[] = [];
-        const watch = watchCustomizationJobs({}, { client, interval: 0, initial, pageSize, signal: stop.signal, retry: false });
-        await expect(
-          (async () => {
-            for await (const event of watch) events.push(event);
-          })(),
-        ).rejects.toThrow('history done');
-        observed.polls += polls;
-        observed.events += events.length;
-        const got = events.map((event) => ({
-          type: event.type,
-          arn: event.job.jobArn as string,
-          state: stateOf(event.job),
-          ...(event.type === 'changed' ? { previous: stateOf(event.previous) } : {}),
-        }));
-        expect(got).toEqual(expected);
-      }),
-      { numRuns: RUNS },
-    );
-  },
-  120_000,
-);
+          const after = creationTimeAfter === undefined ? undefined : new Date(creationTimeAfter);
+          const all = service.list(after, sent);
+          const start = Number(nextToken ?? 0);
+          const page = all.slice(start, start + maxResults);
+          return {
+            modelCustomizationJobSummaries: page.map((job) => ({ ...job })),
+            nextToken: start + maxResults < all.length ? String(start + maxResults) : undefined,
+            $metadata: {},
+          };
+        },
+      };
+      const events: WatchEvent<ModelCustomizationJobSummary>[] = [];
+      const watch = watchCustomizationJobs(statusEquals === undefined ? {} : { statusEquals }, {
+        client,
+        interval: 0,
+        initial,
+        pageSize,
+        signal: stop.signal,
+        retry: false,
+      });
+      await expect(
+        (async () => {
+          for await (const event of watch) events.push(event);
+        })(),
+      ).rejects.toThrow('history done');
+      observed.polls += polls;
+      observed.events += events.length;
+      const got = events.map((event) => ({
+        type: event.type,
+        arn: event.job.jobArn as string,
+        state: stateOf(event.job),
+        ...(event.type === 'changed' ? { previous: stateOf(event.previous) } : {}),
+      }));
+      expect(got).toEqual(expected);
+    }),
+    { numRuns: RUNS },
+  );
+}, 120_000);
 
 afterAll(() => {
   // The runs must have exercised what the property is about.

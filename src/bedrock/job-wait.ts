@@ -82,7 +82,8 @@ const JOB_ID_PATTERN = /^[a-z0-9]{12}$/;
 function identifierRule(kind: AnyListingKind): string {
   const also = {
     name: ', or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit)',
-    resourceId: ', or the 12-character job ID that ends its ARN' };
+    resourceId: ', or the 12-character job ID that ends its ARN',
+  };
   return `the ARN of a ${kind.noun} (arn:aws:bedrock:…)${kind.get?.alsoBy ? also[kind.get.alsoBy] : ''}`;
 }
 

@@ -16,7 +16,7 @@ import type { BedrockClientLike } from './client-like.js';
 import { defaultClient } from './default-client.js';
 import { passesWithTime } from './error-classification.js';
 import { type ListWindow, nextWindowStart, type PollListingOptions, timeOf, windowLister } from './job-window.js';
-import type { FilterOf, ListingKind } from './listing-kind.js';
+import type { AnyListingKind, FilterOf, FilterRule, ListingKind } from './listing-kind.js';
 import { sourcesOf } from './multi-source.js';
 import { type MultiSourceOptions, type Paginator, paginatorOf } from './paginate.js';
 
@@ -77,48 +77,89 @@ const WATCH_OPTION_KEYS = [
   'onPollError',
 ];
 
-/** One source's record of what it has seen, and its window. */
+/**
+ * One source's record of what it has seen, and its window. The window is
+ * reckoned over every job listed, matching or not, so that a job that
+ * comes to match the filter later (a running job that fails, under
+ * `statusEquals: 'Failed'`) is still inside it when it does.
+ */
 class WatchedSource<Summary extends object> {
   readonly #kind: ListingKind<object, Summary>;
   readonly #list: ListWindow<Summary>;
+  readonly #matches: (job: Summary) => boolean;
+  /** The events' record: the jobs that match. */
   readonly #state: WatchState<Summary>;
-  /** Where the next poll's window opens; `undefined` lists every job that matches. */
+  /** Every job in the window, matching or not, by ARN: what the next window is reckoned from. */
+  readonly #jobs = new Map<string, Summary>();
+  /** Where the next poll's window opens; `undefined` lists every job. */
   #start: number | undefined;
   /** Whether a poll of this source has succeeded: the first one is the current state. */
   #polled = false;
 
-  constructor(kind: ListingKind<object, Summary>, list: ListWindow<Summary>) {
+  constructor(kind: ListingKind<object, Summary>, list: ListWindow<Summary>, matches: (job: Summary) => boolean) {
     this.#kind = kind;
     this.#list = list;
+    this.#matches = matches;
     const field = (job: Summary, name: string) => {
       const value = (job as Record<string, unknown>)[name];
       return value instanceof Date ? value.getTime() : value;
     };
     this.#state = new WatchState<Summary>({
-      key: (job) => String((job as Record<string, unknown>)[kind.arnField]),
+      key: (job) => this.#key(job),
       // What a change is: the status and the two times that move with it.
       state: (job) => JSON.stringify([field(job, 'status'), field(job, 'lastModifiedTime'), field(job, 'endTime')]),
     });
   }
 
+  #key(job: Summary): string {
+    return String((job as Record<string, unknown>)[this.#kind.arnField]);
+  }
+
+  #forget(key: string): void {
+    this.#jobs.delete(key);
+    this.#state.forget(key);
+  }
+
   async poll(signal: AbortSignal, initial: boolean): Promise<WatchEvent<Summary>[]> {
     const start = this.#start;
     const jobs = await this.#list(start, signal);
-    const events = this.#state.observe(jobs, this.#polled || initial);
+    const events = this.#state.observe(jobs.filter(this.#matches), this.#polled || initial);
     this.#polled = true;
-    const listed = new Set(jobs.map((job) => String((job as Record<string, unknown>)[this.#kind.arnField])));
-    const key = (job: Summary) => String((job as Record<string, unknown>)[this.#kind.arnField]);
-    // A job inside the window that the listing no longer shows no longer matches the filter.
-    for (const job of this.#state.items()) {
-      if (!listed.has(key(job)) && (start === undefined || timeOf(this.#kind, job) > start)) this.#state.forget(key(job));
+    const listed = new Set<string>();
+    for (const job of jobs) {
+      listed.add(this.#key(job));
+      this.#jobs.set(this.#key(job), job);
+      // A job that no longer matches leaves the record: it will not match again, its status having moved on.
+      if (!this.#matches(job)) this.#state.forget(this.#key(job));
     }
-    this.#start = nextWindowStart(this.#kind, this.#state.items());
+    // A job inside the window that the listing no longer shows is gone, or no longer matches the filter.
+    for (const [key, job] of this.#jobs) {
+      if (!listed.has(key) && (start === undefined || timeOf(this.#kind, job) > start)) this.#forget(key);
+    }
+    this.#start = nextWindowStart(this.#kind, this.#jobs.values());
     // A job that ended before the next window opens is final: it needs no record.
     if (this.#start !== undefined) {
-      for (const job of this.#state.items()) if (timeOf(this.#kind, job) < this.#start) this.#state.forget(key(job));
+      for (const [key, job] of this.#jobs) if (timeOf(this.#kind, job) < this.#start) this.#forget(key);
     }
     return events;
   }
+}
+
+/**
+ * The filter fields that a job can come to match or stop matching as it
+ * runs (`statusEquals`): a watch applies them to what it lists rather than
+ * sending them, so that its window sees every job that can still change.
+ */
+function changingFields(kind: AnyListingKind, filter: Readonly<Record<string, unknown>>) {
+  const local = Object.entries(kind.filters).flatMap(([member, rule]) => {
+    const match = (rule as FilterRule & { match?: { field: string; how: string } }).match;
+    return filter[member] !== undefined && match?.field === 'status' && match.how === 'equals'
+      ? [{ member, field: match.field, value: filter[member] }]
+      : [];
+  });
+  const sent = Object.fromEntries(Object.entries(filter).filter(([member]) => !local.some((each) => each.member === member)));
+  const matches = (job: object) => local.every(({ field, value }) => (job as Record<string, unknown>)[field] === value);
+  return { sent, matches };
 }
 
 /** The signature of every `watch*` function. */
@@ -150,11 +191,13 @@ export function watcherOf<Request extends object, Summary extends object>(
     const what = `watch of ${kind.operation}`;
 
     return AsyncChain.ofBatches<WatchEvent<Summary>>((_limit, cancel) => {
+      const { sent, matches } = changingFields(kind, (filter ?? {}) as Record<string, unknown>);
       const sources = clients.map(
         (client) =>
           new WatchedSource<Summary>(
             kind as unknown as ListingKind<object, Summary>,
-            windowLister(kind, paginate, (filter ?? {}) as Record<string, unknown>, pollOptions, client),
+            windowLister(kind, paginate, sent, pollOptions, client),
+            matches,
           ),
       );
       return watchRun(sources, { ...polling, initial, onPollError, signal, cancel, what });

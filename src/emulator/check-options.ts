@@ -4,7 +4,9 @@
  * port of `'abc'` would otherwise become a Unix socket named `abc`, and a
  * misspelt fault would silently inject nothing.
  */
+
 import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
+import { timeMs } from './time-input.js';
 
 /** The most jobs `generateJobs` makes: about 200 MB and 2 s; ten times that takes 2 GB. */
 export const MAX_GENERATED_JOBS = 100_000;
@@ -27,6 +29,7 @@ const EMULATOR_OPTION_KEYS = [
   'faults',
   'stopDelayMs',
   'clock',
+  'clockStartAt',
   'lifecycle',
   'region',
   'accountId',
@@ -308,6 +311,12 @@ export function checkEmulatorOptions(options: unknown): void {
     checkNumber(values.stopDelayMs, 'options.stopDelayMs', 'a number of ms ≥ 0, or Infinity', (ms) => ms >= 0);
   }
   checkChoice(values.clock, 'options.clock', ['real', 'virtual']);
+  if (values.clockStartAt !== undefined) {
+    if (values.clock !== 'virtual') {
+      throw new TypeError("options.clockStartAt sets where a virtual clock starts: give it with clock: 'virtual'");
+    }
+    timeMs(values.clockStartAt, 'options.clockStartAt');
+  }
   checkLifecycle(values.lifecycle);
   checkRegionAndAccount(values, 'options');
   checkChoice(values.tokenStyle, 'options.tokenStyle', ['keyset', 'offset']);

@@ -23,6 +23,7 @@ import { appendToLog, DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './req
 import { route } from './routes.js';
 import type { ServedRegion } from './served-region.js';
 import { ServedRegions } from './served-regions.js';
+import { type TimeInput, timeMs } from './time-input.js';
 
 /**
  * Options of {@link startEmulator}. Every one has a default, so that
@@ -61,6 +62,12 @@ export interface EmulatorOptions extends AccountItems {
    * {@link Emulator.advance}, so that a test of hours takes milliseconds.
    */
   readonly clock?: 'real' | 'virtual';
+  /**
+   * Where a virtual clock starts (a `Date` or an ISO-8601 string); default
+   * the real time. A service whose clock is years from the caller's is how
+   * a test shows that a watch goes by the service's timestamps alone.
+   */
+  readonly clockStartAt?: TimeInput;
   /** Given, every running job ends, after its own `durationMs` or one from this; see {@link LifecycleOptions}. */
   readonly lifecycle?: LifecycleOptions;
   /** The region in the ARNs of created jobs (1 to 20 of a-z, 0-9 and -); default `us-east-1`. */
@@ -258,7 +265,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkEmulatorOptions(options);
   const requestLogSize = options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE;
   /** The virtual clock's time, with `clock: 'virtual'`. */
-  let virtualNow = Date.now();
+  let virtualNow = options.clockStartAt === undefined ? Date.now() : timeMs(options.clockStartAt, 'options.clockStartAt');
   const virtual = options.clock === 'virtual';
   const served = new ServedRegions(options, {
     stopDelayMs: options.stopDelayMs ?? 1000,

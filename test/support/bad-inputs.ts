@@ -568,17 +568,23 @@ const CASES: readonly BadInput[] = [
     what: 'jobs to wait for given as a string, not an array',
     call: () => waitForCustomizationJobs('job-a' as never, { client: CLIENT }),
     error: 'TypeError',
-    message: "identifiers must be an array of 1 to 1000 identifiers: the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 'job-a'",
+    message:
+      "identifiers must be an array of 1 to 1000 identifiers: the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 'job-a'",
   },
   {
     what: 'no jobs to wait for',
     call: () => waitForCustomizationJobs([], { client: CLIENT }),
     error: 'RangeError',
-    message: 'identifiers must be an array of 1 to 1000 identifiers: the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got []',
+    message:
+      'identifiers must be an array of 1 to 1000 identifiers: the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got []',
   },
   {
     what: '1,001 jobs to wait for',
-    call: () => waitForCustomizationJobs(Array.from({ length: 1001 }, (_, index) => `job-${index}`), { client: CLIENT }),
+    call: () =>
+      waitForCustomizationJobs(
+        Array.from({ length: 1001 }, (_, index) => `job-${index}`),
+        { client: CLIENT },
+      ),
     error: 'RangeError',
     message:
       "identifiers must be an array of 1 to 1000 identifiers: the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got [ 'job-0', 'job-1', 'job-2', 'job-3', 'job-4', ... 996 more items ]",
@@ -587,19 +593,22 @@ const CASES: readonly BadInput[] = [
     what: 'a job name with a space',
     call: () => waitForCustomizationJob('my job', { client: CLIENT }),
     error: 'RangeError',
-    message: "identifier must be the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 'my job'",
+    message:
+      "identifier must be the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 'my job'",
   },
   {
     what: 'a job identifier that is a number',
     call: () => waitForCustomizationJob(42 as never, { client: CLIENT }),
     error: 'TypeError',
-    message: 'identifier must be the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 42',
+    message:
+      'identifier must be the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 42',
   },
   {
     what: 'an ARN of another service',
     call: () => waitForCustomizationJob('arn:aws:s3:::bucket', { client: CLIENT }),
     error: 'RangeError',
-    message: "identifier must be the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 'arn:aws:s3:::bucket'",
+    message:
+      "identifier must be the ARN of a customization job (arn:aws:bedrock:…), or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit); got 'arn:aws:s3:::bucket'",
   },
   {
     what: 'a copy job named by anything but its ARN (its Get takes only the ARN)',
