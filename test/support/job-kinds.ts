@@ -30,7 +30,7 @@ export function addRunningJob(emulator: Emulator, kind: AnyListingKind, model: J
   const job: Job = { ...model, [kind.arnField]: arn, [kind.timeField]: at, status, lastModifiedTime: at };
   delete job.endTime;
   delete job.failureMessage;
-  if (typeof model.jobName === 'string') job.jobName = `${model.jobName}-new`;
+  if (typeof model.jobName === 'string') job.jobName = `${model.jobName}-${id}`;
   const adder = ADDERS[kind.name as keyof typeof ADDERS];
   (emulator[adder] as (jobs: readonly Job[]) => void)([job]);
   return job;

@@ -128,8 +128,9 @@ export const paginateCustomizationJobs = paginatorOf(customizationJobs);
  * `changed` with `previous` whenever its status, `lastModifiedTime` or
  * `endTime` changes. One listing per poll, of only the jobs that can still
  * change. It runs until its consumer stops, `signal` aborts or `timeout`
- * passes. A job that stops matching the filter (a `statusEquals` it no
- * longer has) is no longer seen: watch without `statusEquals` to see jobs end.
+ * passes. `statusEquals` is matched by the watch itself: a job that comes
+ * to have that status comes as `added`; one that leaves it is no longer
+ * seen (watch without `statusEquals` to see jobs end).
  *
  * @param filter - As the listing's; at each poll the watch narrows the time bound itself.
  * @param options - The listing's (`client`, `regions`/`clients`, `retry`, `signal`, …) and
