@@ -1,7 +1,6 @@
 import { JobFailedError, waitForCustomizationJob } from 'bedrock-customization-jobs';
 
-// Waits for a fine-tuning job by name or ARN, for up to 12 hours, with one
-// listing a poll; a Get at its end gives what the listing lacks.
+// Waits for a fine-tuning job by name or ARN, up to 12 hours: one listing a poll, one Get at its end.
 try {
   const job = await waitForCustomizationJob('support-bot-v2', { timeout: 12 * 3_600_000 });
   console.log(`${job.jobName} completed: ${job.outputModelArn}`);
