@@ -15,6 +15,8 @@ import { merge } from './cases/merge.js';
 import { perItem } from './cases/per-item.js';
 import { pushDown } from './cases/push-down.js';
 import { sharedSignal } from './cases/shared-signal.js';
+import { watchPolls } from './cases/watch-polls.js';
+import { watchStop } from './cases/watch-stop.js';
 import { type ChartPoint, latencyChart } from './support/latency-chart.js';
 import { startRemoteEmulator } from './support/remote-emulator.js';
 import { fmt, fmtSpread, table } from './support/stats.js';
@@ -95,6 +97,18 @@ try {
 
   console.log('## 9. One listing over three sources (30, 60 and 90 ms)\n');
   console.log(await merge(RUNS), '\n');
+
+  console.log('## 10. Watch and wait: requests per poll (virtual clock)\n');
+  console.log(await watchPolls(), '\n');
+
+  console.log('## 11. Watch and wait: stop latency\n');
+  // A small account of its own: the stop happens after one page, not twenty.
+  const small = await startRemoteEmulator({ jobs: { count: 200, seed: 5 } });
+  try {
+    console.log(await watchStop(small, Math.max(RUNS, 7)), '\n');
+  } finally {
+    await small.close();
+  }
 
   if (!quick) {
     console.log('## Chart: wall time against page latency (20 pages of 100, C = 20 ms)\n');

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { type Emulator, generateJobs, startEmulator } from '../src/emulator/index.js';
+import { type Emulator, type EmulatorJob, generateJobs, startEmulator } from '../src/emulator/index.js';
 import { paginateCustomizationJobs, paginateCustomModels, paginateModelImportJobs } from '../src/index.js';
 import { clientFor, TEST_CREDENTIALS } from './support/emulator-client.js';
 import { DOC_FILES, embeddedExamples, readDoc } from './support/markdown.js';
@@ -269,8 +269,77 @@ describe('examples, run against the emulator', () => {
     },
   );
 
+  test('watch-virtual-clock.ts sees two jobs added, then each one end as the virtual clock moves', async () => {
+    expect(await run('examples/watch-virtual-clock.ts')).toEqual([
+      'added: nightly-ft-45m InProgress',
+      'added: nightly-ft-100m InProgress',
+      'changed: nightly-ft-45m InProgress → Completed',
+      'changed: nightly-ft-100m InProgress → Failed',
+    ]);
+  });
+
   test('ndjson-pipeline.ts writes one line per job', async () => {
     const lines = await run('examples/ndjson-pipeline.ts');
     expect(lines).toEqual([expect.stringMatching(new RegExp(`^wrote ${JOBS.length} jobs to `))]);
+  });
+});
+
+/** The jobs that the watch and wait examples name: ended ones, so that a wait ends at its first poll, and one that runs. */
+const SUPPORT_BOTS: EmulatorJob[] = [
+  ['support-bot-v1', 'Failed'],
+  ['support-bot-v2', 'Completed'],
+  ['support-bot-v3', 'InProgress'],
+  ['support-bot-v4', 'Stopped'],
+].map(([name, status], index) => ({
+  jobArn: `arn:aws:bedrock:us-east-1:123456789012:model-customization-job/amazon.nova-lite-v1:0:300k/supportbot00${index + 1}`,
+  jobName: name as string,
+  baseModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0:300k',
+  status: status as EmulatorJob['status'],
+  creationTime: `2026-11-2${index + 1}T09:00:00Z`,
+  ...(status === 'InProgress' ? {} : { endTime: `2026-11-2${index + 1}T13:00:00Z` }),
+  ...(status === 'Completed' ? { customModelArn: 'arn:aws:bedrock:us-east-1:123456789012:custom-model/support-bot-v2' } : {}),
+  ...(status === 'Failed' ? { failureMessage: 'The training data has 3 malformed records.' } : {}),
+  customizationType: 'FINE_TUNING',
+}));
+
+describe('the watch and wait examples, against an account of four support-bot jobs', () => {
+  let watched: Emulator;
+  beforeAll(async () => {
+    watched = await startEmulator({ clock: 'virtual', jobs: SUPPORT_BOTS });
+    vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK', watched.url);
+  });
+  afterAll(async () => {
+    vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK', emulator.url);
+    await watched.close();
+  });
+
+  test('wait.ts waits for a completed job and prints its model', async () => {
+    expect(await run('examples/wait.ts')).toEqual([
+      'support-bot-v2 completed: arn:aws:bedrock:us-east-1:123456789012:custom-model/support-bot-v2',
+    ]);
+    // One listing, then one Get at the job's end.
+    expect(watched.requests.map((request) => request.operation)).toEqual([
+      'ListModelCustomizationJobs',
+      'GetModelCustomizationJob',
+    ]);
+  });
+
+  test('wait-many.ts resolves with each job’s end, the failed one included', async () => {
+    expect(await run('examples/wait-many.ts')).toEqual([
+      'seen: support-bot-v1 Failed',
+      'seen: support-bot-v2 Completed',
+      'seen: support-bot-v4 Stopped',
+      'support-bot-v1: Failed (The training data has 3 malformed records.)',
+      'support-bot-v2: Completed',
+      'support-bot-v4: Stopped',
+    ]);
+  });
+
+  // The example's own 1.5 s timeout runs out.
+  test('watch-timeout.ts prints the job in progress, then stops at its timeout', { timeout: REAL_WAITS_MS }, async () => {
+    expect(await run('examples/watch-timeout.ts')).toEqual([
+      'added: support-bot-v3 InProgress',
+      'stopped: watch of ListModelCustomizationJobs timed out after 1500 ms',
+    ]);
   });
 });
