@@ -20,7 +20,7 @@ import { kindRequests, sdkListing, setupKind } from './support/kinds.js';
 
 const HOUR = 3_600_000;
 const lifecycle = (failureRate: number) => ({ durationMs: { min: HOUR, max: 2 * HOUR }, failureRate, seed: 9 });
-const gets = (emulator: { requests: readonly { operation: string }[] }, kind: AnyListingKind) =>
+const gets = (emulator: { requests: readonly { operation?: string | undefined }[] }, kind: AnyListingKind) =>
   emulator.requests.filter((request) => request.operation === kind.get?.operation);
 
 /** Each identifier form the kind's Get takes, in turn: the ARN, then its name or its ID. */
@@ -137,7 +137,7 @@ test('a job the listing does not show yet (created a moment ago) is read by Get 
     send: async (command: object, options?: object) => {
       const listing = command.constructor.name === 'ListModelCustomizationJobsCommand';
       if (listing && ++lists === 3) emulator.advance(HOUR);
-      const output = (await real.send(command as never, options as never)) as Record<string, unknown>;
+      const output = (await real.send(command as never, options as never)) as unknown as Record<string, unknown>;
       return listing && lists <= 2 ? { ...output, modelCustomizationJobSummaries: [] } : output;
     },
   };
@@ -174,4 +174,23 @@ test('waitForCustomizationJob resolves with the GetModelCustomizationJob output 
   const { $metadata: _ignored, ...expected } = got;
   expect(job).toMatchObject(expected);
   expect(job.outputModelArn ?? job.outputModelName).toBeDefined();
+});
+
+test('the first poll lists the account newest first only until it has found every job: the newest running one costs one page', async () => {
+  const { emulator, client } = await setupKind(customizationJobs, 2500, { clock: 'virtual', lifecycle: { durationMs: HOUR } });
+  const [newest] = running(customizationJobs, await sdkListing(customizationJobs, client));
+  const listsBefore = kindRequests(emulator, customizationJobs).length;
+  let moved = false;
+  const job = await waitForCustomizationJob(String(newest?.jobName), {
+    client,
+    interval: 0,
+    onChange: () => {
+      if (!moved) emulator.advance(HOUR);
+      moved = true;
+    },
+  });
+  expect(job.jobArn).toBe(newest?.jobArn);
+  // One page of 1000 found it; the second poll listed its window; no Get but the one at its end.
+  expect(kindRequests(emulator, customizationJobs).length - listsBefore).toBe(2);
+  expect(gets(emulator, customizationJobs)).toHaveLength(1);
 });

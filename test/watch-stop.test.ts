@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { customizationJobs } from '../src/bedrock/kinds/index.js';
 import type { Faults } from '../src/emulator/index.js';
-import { waitForCustomizationJobs, watchCustomizationJobs } from '../src/index.js';
+import { type BedrockClientLike, waitForCustomizationJobs, watchCustomizationJobs } from '../src/index.js';
 import { JOB_KINDS, read, running } from './support/job-kinds.js';
 import { kindRequests, sdkListing, setupKind } from './support/kinds.js';
 import { settle } from './support/settle.js';
@@ -24,7 +24,7 @@ function recording(client: { send: (command: never, options?: never) => Promise<
         calls.push({ signal: options?.abortSignal });
         return client.send(command as never, options as never);
       },
-    },
+    } as unknown as BedrockClientLike,
   };
 }
 

@@ -197,7 +197,14 @@ export function waitersOf<Request extends object, Summary extends object, Job ex
         round === 0 || times.some((time) => time === undefined || Number.isNaN(time))
           ? undefined
           : Math.min(...(times as number[])) - WINDOW_MARGIN_MS;
-      const jobs = await list(start, abort);
+      const jobs: Summary[] = [];
+      const unfound = new Set(pending.keys());
+      for await (const job of list(start, abort)) {
+        jobs.push(job);
+        for (const identifier of unfound) if (isNamedBy(kind, job, identifier)) unfound.delete(identifier);
+        // The first poll lists the whole account, newest first, only until every job is found: most waits are for recent jobs.
+        if (round === 0 && unfound.size === 0) break;
+      }
       const seen = new Map<string, Summary>();
       for (const identifier of [...pending.keys()]) {
         let job: object | undefined = jobs.find((each) => isNamedBy(kind, each, identifier));

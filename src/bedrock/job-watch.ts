@@ -122,7 +122,7 @@ class WatchedSource<Summary extends object> {
 
   async poll(signal: AbortSignal, initial: boolean): Promise<WatchEvent<Summary>[]> {
     const start = this.#start;
-    const jobs = await this.#list(start, signal);
+    const jobs = await this.#list(start, signal).toArray();
     const events = this.#state.observe(jobs.filter(this.#matches), this.#polled || initial);
     this.#polled = true;
     const listed = new Set<string>();

@@ -5,6 +5,7 @@
  * ended is final; a job created since the last poll was created after the
  * newest one seen then, give or take the service's own skew.
  */
+import type { Listing } from '../paging/listing.js';
 import type { BedrockClientLike } from './client-like.js';
 import type { AnyListingKind } from './listing-kind.js';
 import type { PaginateOptions, Paginator } from './paginate.js';
@@ -40,8 +41,12 @@ function afterField(kind: AnyListingKind): string {
 /** The listing options a poll passes on: those of a single listing, less the token. */
 export type PollListingOptions = Pick<PaginateOptions, 'pageSize' | 'retry' | 'requestTimeout' | 'prefetch'>;
 
-/** Lists the jobs of one source created at or after `start` (ms of the service's clock; `undefined`: all of them). */
-export type ListWindow<Summary> = (start: number | undefined, signal: AbortSignal) => Promise<Summary[]>;
+/**
+ * The jobs of one source created after `start` (ms of the service's clock;
+ * `undefined`: all of them), as a lazy listing, so that a reader that has
+ * found what it looks for can stop early.
+ */
+export type ListWindow<Summary> = (start: number | undefined, signal: AbortSignal) => Listing<Summary>;
 
 /**
  * The window lister of one source: the caller's filter, its time bound
@@ -61,7 +66,7 @@ export function windowLister<Summary extends object>(
   const ownStart = own === undefined ? Number.NEGATIVE_INFINITY : new Date(own as Date | string).getTime();
   return (start, signal) => {
     const bounded = start === undefined || start <= ownStart ? filter : { ...filter, [field]: new Date(start) };
-    return paginate(bounded, { ...options, client: client(), signal, dedupe: true }).toArray();
+    return paginate(bounded, { ...options, client: client(), signal, dedupe: true });
   };
 }
 
