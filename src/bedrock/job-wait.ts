@@ -175,7 +175,9 @@ export function waitersOf<Request extends object, Summary extends object, Job ex
       }
     };
 
-    const list = windowLister(kind, paginate, {}, { pageSize, retry, requestTimeout }, sender);
+    // Newest first, said rather than assumed (the API documents no default order): the first poll stops at the last job found.
+    const newestFirst = { sortBy: 'CreationTime', sortOrder: 'Descending' };
+    const list = windowLister(kind, paginate, newestFirst, { pageSize, retry, requestTimeout }, sender);
     const statusOf = (job: object) => String((job as { status?: unknown }).status);
     const arnOf = (job: object) => String((job as Record<string, unknown>)[kind.arnField]);
     const changes = new WatchState<Summary>({
