@@ -84,7 +84,7 @@ export async function waitCommand({ kind, flags, jobs }: CommandLine, io: Io, si
         return 130;
       }
       const message = timedOut(error)
-        ? `timed out after ${formatDuration(timeout as number)}: ${jobs.length === 1 ? 'the job has' : 'not every job has'} ended`
+        ? `timed out after ${formatDuration(timeout as number)}: ${jobs.length === 1 ? 'the job has not ended' : 'not every job has ended'}`
         : reportFailure(error, flags).message;
       io.stderr.write(`bedrock-jobs: ${message}\n`);
       if (flags.debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
