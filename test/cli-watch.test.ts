@@ -9,8 +9,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, test } from 'vitest';
+import { POLL_FLAGS } from '../src/cli/flags.js';
 import type { EmulatorJob } from '../src/emulator/index.js';
-import { runCli, startCli } from './support/cli.js';
+import { runCli, runCliOnTty, startCli } from './support/cli.js';
 import { useEmulator } from './support/emulator-client.js';
 import { settle } from './support/settle.js';
 import { CHILD_PROCESS_MS } from './support/timeouts.js';
@@ -193,6 +194,16 @@ describe('bedrock-jobs watch', { timeout: CHILD_PROCESS_MS }, () => {
     expect(await run.exited).toBe(130);
   });
 
+  test('a failure that time does not mend ends the watch: exit 1, one line on stderr', async () => {
+    const emulator = await useEmulator({ jobs: JOBS(), faults: { deny: { first: 1 } } });
+    const run = await runCli(['watch', '--endpoint-url', emulator.url, '--interval', '0']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^bedrock-jobs: ListModelCustomizationJobs failed .*AccessDeniedException/);
+  });
+
   test('custom models are not jobs: exit 2, naming the kinds that can be watched, before any request', async () => {
     const run = await runCli(['watch', 'custom-models', '--endpoint-url', 'http://127.0.0.1:9']);
     expect(run.code).toBe(2);
@@ -265,5 +276,29 @@ describe('bedrock-jobs wait', { timeout: CHILD_PROCESS_MS }, () => {
     const run = await runCli(['wait', 'tune-a', '--endpoint-url', emulator.url, '--interval', '0', '--timeout', '1ms']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('bedrock-jobs: timed out after 1ms: the job has not ended\n');
+  });
+});
+
+describe('bedrock-jobs watch and wait: terminal and help', { timeout: CHILD_PROCESS_MS }, () => {
+  test('wait on a terminal: one status line per job, drawn in place', async () => {
+    const emulator = await useEmulator({ clock: 'virtual', jobs: JOBS() });
+    const run = await runCliOnTty(['wait', 'tune-done', '--endpoint-url', emulator.url, '--interval', '0']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\r\x1b\[2Ktune-done {2}Completed \(since \d{4}-\d\d-\d\dT[\d:.]+Z\)\r?\n/);
+  });
+
+  test('--help of each names its flags with their examples, and the top-level usage names the three commands', async () => {
+    const watch = await runCli(['watch', '--help']);
+    expect(watch.code).toBe(0);
+    for (const flag of ['interval', 'no-initial'] as const) expect(watch.stdout).toContain(`e.g. ${POLL_FLAGS[flag].example}`);
+    expect(watch.stdout).toContain('--status-equals VALUE');
+    const wait = await runCli(['wait', 'import', '--help']);
+    expect(wait.code).toBe(0);
+    for (const flag of ['interval', 'timeout'] as const) expect(wait.stdout).toContain(`e.g. ${POLL_FLAGS[flag].example}`);
+    expect(wait.stdout).toMatch(/Exit codes: 0 .*; 1 .*--timeout passed.*; 2 usage error .*; 130 interrupted/);
+    expect(wait.stdout).toContain('model import job');
+    const top = await runCli(['--help']);
+    expect(top.code).toBe(0);
+    for (const command of ['list [KIND]', 'watch [KIND]', 'wait [KIND] JOB…']) expect(top.stdout).toContain(command);
   });
 });
