@@ -284,7 +284,9 @@ describe('bedrock-jobs watch and wait: terminal and help', { timeout: CHILD_PROC
     const emulator = await useEmulator({ clock: 'virtual', jobs: JOBS() });
     const run = await runCliOnTty(['wait', 'tune-done', '--endpoint-url', emulator.url, '--interval', '0']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/\r\x1b\[2Ktune-done {2}Completed \(since \d{4}-\d\d-\d\dT[\d:.]+Z\)\r?\n/);
+    // Each line starts by going back to the column 0 and erasing the line, so that a redraw replaces it.
+    expect(run.stdout).toContain('\r\x1b[2Ktune-done  Completed (since ');
+    expect(run.stdout).toMatch(/tune-done {2}Completed \(since \d{4}-\d\d-\d\dT[\d:.]+Z\)\r?\n/);
   });
 
   test('--help of each names its flags with their examples, and the top-level usage names the three commands', async () => {
