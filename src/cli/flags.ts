@@ -277,11 +277,13 @@ function takenBy(flag: string, command: CommandName): string {
     const commands = COMMANDS.filter((each) => (COMMAND_RULES[each].flags as readonly string[]).includes(name));
     return `; it is a flag of ${commands.map((each) => `'bedrock-jobs ${each}'`).join(', ')}`;
   }
-  const filtering = COMMAND_RULES[command].filters ? command : 'list';
+  // Named with this command where it takes the kind, else with list.
+  const filtering = (kind: AnyListingKind) =>
+    COMMAND_RULES[command].filters && (command === 'list' || kind.lifecycle !== undefined) ? command : 'list';
   const kinds = LISTING_KINDS.filter((kind) => filterFlags(kind).some((each) => `--${each.flag}` === flag));
   return kinds.length === 0
     ? ''
-    : `; it is a flag of ${kinds.map((kind) => `'bedrock-jobs ${filtering} ${kind.name}'`).join(', ')}`;
+    : `; it is a flag of ${kinds.map((kind) => `'bedrock-jobs ${filtering(kind)} ${kind.name}'`).join(', ')}`;
 }
 
 /** Whether a command-line word is a flag rather than a value: values that start with a dash, such as -3, are values. */
