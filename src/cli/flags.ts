@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
 import { LISTING_KINDS } from '../bedrock/kinds/index.js';
 import type { AnyListingKind } from '../bedrock/listing-kind.js';
+import { DURATION_RULE } from './durations.js';
 import { DEFAULT_KIND, kindNamed } from './kind-argument.js';
 import { filterFlagHelp, filterFlags, flagOf } from './kind-flags.js';
 import { OUTPUT_NAMES, type OutputName } from './output-formats.js';
@@ -86,23 +87,103 @@ export const COMMON_FLAGS = {
   help: { type: 'boolean', help: 'Show this help.', example: '--help' },
 } as const satisfies Record<string, FlagSpec>;
 
-/** The common flags as given: strings, and `true` for a boolean given. */
+/** The flags of `watch` and `wait`: how often to poll, for how long, and whether to print the current state. */
+export const POLL_FLAGS = {
+  interval: {
+    type: 'string',
+    value: 'DURATION',
+    help: `Time between the end of one poll and the start of the next, ${DURATION_RULE}; 0 polls back to back (default 30s, each wait jittered by ±10%).`,
+    example: '--interval 1m',
+  },
+  timeout: {
+    type: 'string',
+    value: 'DURATION',
+    help: `Give up after this long, ${DURATION_RULE} and more than 0, and exit 1 (default: no limit).`,
+    example: '--timeout 6h',
+  },
+  'no-initial': {
+    type: 'boolean',
+    help: 'Print changes only: no `added` line for each job that matches when the watch starts.',
+    example: '--no-initial',
+  },
+} as const satisfies Record<string, FlagSpec>;
+
+/** Every flag outside the kinds' filters. */
+const ALL_FLAGS = { ...COMMON_FLAGS, ...POLL_FLAGS };
+
+/** The flags as given: strings, and `true` for a boolean given. */
 export type Flags = {
-  -readonly [K in keyof typeof COMMON_FLAGS]?: (typeof COMMON_FLAGS)[K]['type'] extends 'boolean' ? boolean : string;
+  -readonly [K in keyof typeof ALL_FLAGS]?: (typeof ALL_FLAGS)[K]['type'] extends 'boolean' ? boolean : string;
 };
 
-/** A `list` command line, read: the kind, its common flags, and its filter fields as given (raw strings, or booleans). */
-export interface ListCommandLine {
+/** The CLI's commands. */
+export const COMMANDS = ['list', 'watch', 'wait'] as const;
+/** One of {@link COMMANDS}. */
+export type CommandName = (typeof COMMANDS)[number];
+
+/** What a command takes: which of the flags outside the filters, whether the kind's filter flags, whether JOB arguments. */
+interface CommandRule {
+  readonly flags: readonly (keyof typeof ALL_FLAGS)[];
+  readonly filters: boolean;
+  readonly jobs: boolean;
+}
+
+/**
+ * Each command's flags. `watch` lists as `list` does, without paging flags
+ * (it never ends) and in table or ndjson only (one line per event). `wait`
+ * names its jobs, and reads them through one client: the library's waits
+ * take one client, not several sources.
+ */
+const COMMAND_RULES: Readonly<Record<CommandName, CommandRule>> = {
+  list: { flags: Object.keys(COMMON_FLAGS) as (keyof typeof COMMON_FLAGS)[], filters: true, jobs: false },
+  watch: {
+    flags: [
+      'interval',
+      'no-initial',
+      'page-size',
+      'output',
+      'region',
+      'profile',
+      'regions',
+      'profiles',
+      'endpoint-url',
+      'emulator',
+      'debug',
+      'version',
+      'help',
+    ],
+    filters: true,
+    jobs: false,
+  },
+  wait: {
+    flags: ['interval', 'timeout', 'page-size', 'region', 'profile', 'endpoint-url', 'emulator', 'debug', 'version', 'help'],
+    filters: false,
+    jobs: true,
+  },
+};
+
+/** A command line, read: the command, the kind, its flags, its filter fields as given (raw strings, or booleans) and its JOB arguments. */
+export interface CommandLine {
+  readonly command: CommandName;
   readonly kind: AnyListingKind;
   readonly flags: Flags;
   /** Filter values by request member (`nameContains`), as the command line gave them. */
   readonly filter: Readonly<Record<string, string | boolean>>;
+  /** The JOB arguments of `wait`, as given; none for the other commands. */
+  readonly jobs: readonly string[];
 }
 
-/** `bedrock-jobs list KIND --help` for a kind, `bedrock-jobs list --help` for the default. */
-export function helpCommand(kind: AnyListingKind): string {
-  return kind === DEFAULT_KIND ? 'bedrock-jobs list --help' : `bedrock-jobs list ${kind.name} --help`;
+/** A `list` command line. */
+export type ListCommandLine = CommandLine;
+
+/** `bedrock-jobs list KIND --help` for a kind, `bedrock-jobs list --help` for the default (and the same for each command). */
+export function helpCommand(kind: AnyListingKind, command: CommandName = 'list'): string {
+  const plain = kind === DEFAULT_KIND || !COMMAND_RULES[command].filters || (command !== 'list' && !kind.lifecycle);
+  return plain ? `bedrock-jobs ${command} --help` : `bedrock-jobs ${command} ${kind.name} --help`;
 }
+
+/** The kinds whose jobs run and end: what `watch` and `wait` take. */
+export const JOB_KINDS: readonly AnyListingKind[] = LISTING_KINDS.filter((kind) => kind.lifecycle !== undefined);
 
 const entry = (usage: string, help: string, example?: string) => [
   `  ${usage}`,
@@ -124,14 +205,7 @@ export function helpText(kind: AnyListingKind = DEFAULT_KIND): string {
     '',
     `Filters of ${kind.name === DEFAULT_KIND.name ? 'the default kind' : `'${kind.name}'`}, with the AWS CLI's names:`,
   ];
-  for (const [field, rule] of Object.entries(kind.filters)) {
-    const { usage, help, example } = filterFlagHelp(field, rule);
-    lines.push(...entry(usage, help, example));
-  }
-  lines.push('', 'Flags:');
-  for (const [name, spec] of Object.entries(COMMON_FLAGS) as [string, FlagSpec][]) {
-    lines.push(...entry(`--${name}${spec.value ? ` ${spec.value}` : ''}`, spec.help, spec.example));
-  }
+  lines.push(...filterHelpLines(kind), '', 'Flags:', ...flagHelpLines('list'));
   lines.push(
     '',
     'Examples:',
@@ -147,14 +221,39 @@ export function helpText(kind: AnyListingKind = DEFAULT_KIND): string {
   return lines.join('\n');
 }
 
-/** The kind a `list` command line names: its first word, unless that is a flag. Unknown names are usage errors. */
-export function kindOf(args: readonly string[]): AnyListingKind {
-  const [first] = args;
-  return first === undefined || first.startsWith('-') ? DEFAULT_KIND : kindNamed(first);
+/** The help lines of a command's own flags (not the filters), each with its example. */
+export function flagHelpLines(command: CommandName): string[] {
+  return COMMAND_RULES[command].flags.flatMap((name) => {
+    const spec: FlagSpec = ALL_FLAGS[name];
+    return entry(`--${name}${spec.value ? ` ${spec.value}` : ''}`, spec.help, spec.example);
+  });
 }
 
-/** Every flag `kind` takes: its filter flags and the common ones. */
-function flagsOf(kind: AnyListingKind): Record<string, FlagSpec & { field?: string; sets?: boolean }> {
+/** The help lines of a kind's filter flags. */
+export function filterHelpLines(kind: AnyListingKind): string[] {
+  return Object.entries(kind.filters).flatMap(([field, rule]) => {
+    const { usage, help, example } = filterFlagHelp(field, rule);
+    return entry(usage, help, example);
+  });
+}
+
+/**
+ * The kind a command line names: its first word, unless that is a flag.
+ * Unknown names are usage errors; for `wait`, whose first word may be a
+ * JOB, only a word that is exactly a kind's name is one.
+ */
+export function kindOf(args: readonly string[], command: CommandName = 'list'): AnyListingKind {
+  const [first] = args;
+  if (first === undefined || first.startsWith('-')) return DEFAULT_KIND;
+  if (COMMAND_RULES[command].jobs) return LISTING_KINDS.find((kind) => kind.name === first) ?? DEFAULT_KIND;
+  return kindNamed(first);
+}
+
+/** Every flag `kind` takes with `command`: its filter flags, if the command takes them, and the command's own. */
+function flagsOf(kind: AnyListingKind, command: CommandName): Record<string, FlagSpec & { field?: string; sets?: boolean }> {
+  const rule = COMMAND_RULES[command];
+  const own = Object.fromEntries(rule.flags.map((name) => [name, ALL_FLAGS[name] as FlagSpec]));
+  if (!rule.filters) return own;
   const filters = Object.fromEntries(
     filterFlags(kind).map((flag) => {
       const { example } = filterFlagHelp(flag.field, flag.rule);
@@ -168,28 +267,46 @@ function flagsOf(kind: AnyListingKind): Record<string, FlagSpec & { field?: stri
       return [flag.flag, spec];
     }),
   );
-  return { ...filters, ...COMMON_FLAGS };
+  return { ...filters, ...own };
 }
 
-/** For an unknown flag: the kinds that do take it, if any. */
-function takenBy(flag: string): string {
+/** For an unknown flag: the commands or kinds that do take it, if any. */
+function takenBy(flag: string, command: CommandName): string {
+  const name = flag.slice(2);
+  if (name in ALL_FLAGS) {
+    const commands = COMMANDS.filter((each) => (COMMAND_RULES[each].flags as readonly string[]).includes(name));
+    return `; it is a flag of ${commands.map((each) => `'bedrock-jobs ${each}'`).join(', ')}`;
+  }
+  // Named with this command where it takes the kind, else with list.
+  const filtering = (kind: AnyListingKind) =>
+    COMMAND_RULES[command].filters && (command === 'list' || kind.lifecycle !== undefined) ? command : 'list';
   const kinds = LISTING_KINDS.filter((kind) => filterFlags(kind).some((each) => `--${each.flag}` === flag));
-  return kinds.length === 0 ? '' : `; it is a flag of ${kinds.map((kind) => `'bedrock-jobs list ${kind.name}'`).join(', ')}`;
+  return kinds.length === 0
+    ? ''
+    : `; it is a flag of ${kinds.map((kind) => `'bedrock-jobs ${filtering(kind)} ${kind.name}'`).join(', ')}`;
 }
 
 /** Whether a command-line word is a flag rather than a value: values that start with a dash, such as -3, are values. */
 const looksLikeFlag = (arg: string) => arg.startsWith('--');
 
 /**
- * Reads `list`'s flags, strictly: an unknown flag, a missing value or a flag
- * given twice is a usage error. A flag's value is the next word whatever it
- * starts with (`--max-items -3` is a bad number, not an ambiguous option),
- * unless that word is itself a flag.
+ * Reads a command's flags, strictly: an unknown flag, a missing value or a
+ * flag given twice is a usage error. A flag's value is the next word
+ * whatever it starts with (`--max-items -3` is a bad number, not an
+ * ambiguous option), unless that word is itself a flag. `watch` and `wait`
+ * take job kinds only: custom models do not run.
  */
-export function parseFlags(args: readonly string[]): ListCommandLine {
-  const kind = kindOf(args);
-  const specs = flagsOf(kind);
-  if (args[0] !== undefined && !args[0].startsWith('-')) args = args.slice(1);
+export function parseFlags(args: readonly string[], command: CommandName = 'list'): CommandLine {
+  const kind = kindOf(args, command);
+  const rule = COMMAND_RULES[command];
+  if (command !== 'list' && kind.lifecycle === undefined) {
+    throw new UsageError(
+      `'${kind.name}' are not jobs and cannot be ${command === 'watch' ? 'watched' : 'waited for'}: the kinds that can are ${JOB_KINDS.map((each) => each.name).join(', ')}`,
+    );
+  }
+  const specs = flagsOf(kind, command);
+  // The kind word, when given, is not a JOB of wait's.
+  if (args[0] === kind.name) args = args.slice(1);
   const joined: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -221,12 +338,12 @@ export function parseFlags(args: readonly string[]): ListCommandLine {
     const message =
       (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? String(error);
     const unknown = /^Unknown option '(--[^']+)'/.exec(message)?.[1];
-    throw new UsageError(unknown ? `${message}${takenBy(unknown)}` : message);
+    throw new UsageError(unknown ? `${message}${takenBy(unknown, command)}` : message);
   }
   const { values, positionals, tokens } = parsed;
-  if (positionals.length > 0) {
+  if (positionals.length > 0 && !rule.jobs) {
     throw new UsageError(
-      `unexpected argument '${positionals[0]}': the kind, if any, comes first, as in 'bedrock-jobs list import'`,
+      `unexpected argument '${positionals[0]}': the kind, if any, comes first, as in 'bedrock-jobs ${command} import'`,
     );
   }
   const given = new Map<string, string | undefined>();
@@ -253,7 +370,7 @@ export function parseFlags(args: readonly string[]): ListCommandLine {
     filter[spec.field] = set as string | boolean;
   }
   checkCombinations(flags);
-  return { kind, flags, filter };
+  return { command, kind, flags, filter, jobs: positionals };
 }
 
 /**

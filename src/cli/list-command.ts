@@ -1,23 +1,21 @@
 import { once } from 'node:events';
-import { BedrockClient, type BedrockClientConfig } from '@aws-sdk/client-bedrock';
+import { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { RetryEvent } from '../attempts/retry-options.js';
 import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
-import type { AnyListingKind, FilterRule } from '../bedrock/listing-kind.js';
 import { paginatorOf } from '../bedrock/paginate.js';
-import type { Emulator } from '../emulator/index.js';
 import type { Page } from '../paging/page-loop.js';
+import { clientConfig, filterOf } from './command-setup.js';
 import { type Continuation, decodeContinuation, encodeContinuation, FROM_THE_START } from './continuation-token.js';
 import { startDemoEmulator } from './demo-account.js';
 import { endpointUrl, type ListCommandLine, outputFormat, wholeNumber } from './flags.js';
-import { flagOf } from './kind-flags.js';
 import { asUsageError, reportFailure } from './library-errors.js';
 import { ListingPosition } from './listing-position.js';
 import { outputFormats } from './output-formats.js';
 import { Progress } from './progress.js';
-import { parseTimeFlag } from './relative-time.js';
-import { type Source, sourcesOf } from './sources.js';
+import { sourcesOf } from './sources.js';
 import { UsageError } from './usage-error.js';
 
+/** Where a command writes: its stdout and stderr. */
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
@@ -26,39 +24,6 @@ export interface Io {
 /** Ctrl-C: the listing stops, and the run exits 130 after printing where to continue. */
 export class Interrupted extends Error {
   override readonly name = 'Interrupted';
-}
-
-/** The client of one source: the emulator's, or one made as the AWS CLI would from the flags. */
-function clientConfig(source: Source, endpoint: string | undefined, emulator: Emulator | undefined): BedrockClientConfig {
-  // The paginator retries each page itself; the SDK's own retries would multiply with it.
-  const config: BedrockClientConfig = { maxAttempts: 1 };
-  if (emulator) {
-    return {
-      ...config,
-      endpoint: emulator.url,
-      region: source.region ?? 'us-east-1',
-      credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' },
-    };
-  }
-  if (source.region) config.region = source.region;
-  if (source.profile) config.profile = source.profile;
-  if (endpoint) config.endpoint = endpoint;
-  return config;
-}
-
-/**
- * The kind's filter from the command line: time flags read as the CLI
- * writes them (`7d`), every other value passed on as given, for the
- * library to check by the same table as any caller's.
- */
-function filterOf(kind: AnyListingKind, given: ListCommandLine['filter'], now: number): Record<string, unknown> {
-  const rules = kind.filters as Readonly<Record<string, FilterRule>>;
-  return Object.fromEntries(
-    Object.entries(given).map(([field, value]) => [
-      field,
-      rules[field]?.type === 'time' && typeof value === 'string' ? parseTimeFlag(flagOf(field), value, now) : value,
-    ]),
-  );
 }
 
 /**

@@ -14,7 +14,8 @@ export const OUTPUT_NAMES = ['json', 'ndjson', 'table', 'csv'] as const;
 /** One of {@link OUTPUT_NAMES}. */
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
-const text = (value: unknown) => (value instanceof Date ? value.toISOString() : value === undefined ? '' : String(value));
+/** A cell's text: times in ISO-8601, nothing for a missing field. */
+export const text = (value: unknown) => (value instanceof Date ? value.toISOString() : value === undefined ? '' : String(value));
 
 function csvCell(value: unknown): string {
   const cell = text(value);
@@ -22,17 +23,17 @@ function csvCell(value: unknown): string {
 }
 
 /** A cell at its column's width; one too long is cut with …, and still keeps a space before the next column. */
-const pad = (cell: string, width: number) => (cell.length >= width ? `${cell.slice(0, width - 2)}… ` : cell.padEnd(width));
+export const pad = (cell: string, width: number) => (cell.length >= width ? `${cell.slice(0, width - 2)}… ` : cell.padEnd(width));
 
 /** A column's heading: `creationTime` → `CREATION TIME`. */
-const heading = (column: string) => column.replace(/[A-Z]/g, (letter) => ` ${letter}`).toUpperCase();
+export const heading = (column: string) => column.replace(/[A-Z]/g, (letter) => ` ${letter}`).toUpperCase();
 
 /**
  * How wide a table column is, from the declaration: a time takes an
  * ISO-8601 instant; a field that an enum filter matches takes its longest
  * value; anything else a fixed width, cut with … when longer.
  */
-function widthOf(kind: AnyListingKind, column: string): number {
+export function widthOf(kind: AnyListingKind, column: string): number {
   if (column === kind.timeField || /Time$/.test(column)) return 'YYYY-MM-DDTHH:MM:SS.sssZ'.length + 1;
   const enums = (Object.values(kind.filters) as FilterRule[]).flatMap((rule) =>
     rule.type === 'enum' && rule.match?.field === column ? rule.values : [],
