@@ -78,8 +78,8 @@ export const MAX_WAIT_IDENTIFIERS = 1000;
 
 const JOB_ID_PATTERN = /^[a-z0-9]{12}$/;
 
-/** What a kind's Get takes besides the ARN, in words. */
-function identifierRule(kind: AnyListingKind): string {
+/** The identifiers a kind's waits take: the ARN, and what its Get takes besides, in words. */
+export function identifierRule(kind: AnyListingKind): string {
   const also = {
     name: ', or its job name (1 to 63 letters, digits and + - ., the first a letter or a digit)',
     resourceId: ', or the 12-character job ID that ends its ARN',
@@ -106,8 +106,8 @@ function checkIdentifier(kind: AnyListingKind, value: unknown, field: string): v
   if (!valid) throw inputError(RangeError, field, value, rule);
 }
 
-/** Whether a listed job is the one an identifier names. */
-function isNamedBy(kind: AnyListingKind, job: object, identifier: string): boolean {
+/** Whether a listed job is the one an identifier names, by the forms the kind's Get takes. */
+export function isNamedBy(kind: AnyListingKind, job: object, identifier: string): boolean {
   const arn = (job as Record<string, unknown>)[kind.arnField];
   if (identifier.startsWith('arn:')) return arn === identifier;
   if (kind.get?.alsoBy === 'name') return (job as { jobName?: unknown }).jobName === identifier;

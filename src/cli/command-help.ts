@@ -2,10 +2,11 @@
  * The help of `bedrock-jobs` itself, of `watch` and of `wait` (`list`'s is
  * in flags.ts), made from the same flag tables that the parser reads.
  */
+
+import { identifierRule } from '../bedrock/job-wait.js';
 import type { AnyListingKind } from '../bedrock/listing-kind.js';
 import { type CommandName, filterHelpLines, flagHelpLines, helpText, JOB_KINDS } from './flags.js';
 import { DEFAULT_KIND } from './kind-argument.js';
-import { jobForms } from './wait-command.js';
 
 /** `bedrock-jobs --help`, and what a run with no command prints. */
 export function topHelpText(): string {
@@ -76,7 +77,7 @@ export function waitHelpText(kind: AnyListingKind = DEFAULT_KIND): string {
     `Waits until every ${kind.noun} named has ended, from one ${kind.operation} listing per`,
     'poll (and one Get per job at its end). On a terminal, one status line per job, rewritten',
     'as it changes; when piped, one line per change of status (JOB: BEFORE → AFTER).',
-    `JOB is ${jobForms(kind)}. A first word that is a kind's name is the kind.`,
+    `JOB is ${identifierRule(kind)}. A first word that is a kind's name is the kind.`,
     '',
     ...jobKindLines(kind),
     '',

@@ -4,7 +4,7 @@
  */
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
-import { failureMessageOf, type WaitResult, waitersOf } from '../bedrock/job-wait.js';
+import { failureMessageOf, identifierRule, isNamedBy, type WaitResult, waitersOf } from '../bedrock/job-wait.js';
 import type { AnyListingKind, ListingKind } from '../bedrock/listing-kind.js';
 import { DEFAULT_INTERVAL } from '../watch/watch-options.js';
 import { clientConfig } from './command-setup.js';
@@ -16,20 +16,6 @@ import { Interrupted, type Io } from './list-command.js';
 import { sourcesOf } from './sources.js';
 import { StatusLines } from './status-lines.js';
 import { UsageError } from './usage-error.js';
-
-/** What a JOB argument of a kind can be, in words. */
-export function jobForms(kind: AnyListingKind): string {
-  const also = { name: ' or its job name', resourceId: ' or the 12-character job ID that ends its ARN' };
-  return `the ARN of a ${kind.noun}${kind.get?.alsoBy ? also[kind.get.alsoBy] : ''}`;
-}
-
-/** Whether a listed job is the one an identifier names, by the forms the kind's Get takes. */
-function namedBy(kind: AnyListingKind, job: Readonly<Record<string, unknown>>, identifier: string): boolean {
-  const arn = job[kind.arnField];
-  if (identifier.startsWith('arn:')) return arn === identifier;
-  if (kind.get?.alsoBy === 'name') return job.jobName === identifier;
-  return typeof arn === 'string' && arn.endsWith(`/${identifier}`);
-}
 
 /**
  * The library's word on a bad identifier (`identifiers[1] must be …`) in
@@ -51,7 +37,7 @@ const timedOut = (error: unknown) => error instanceof DOMException && error.name
  */
 export async function waitCommand({ kind, flags, jobs }: CommandLine, io: Io, signal: AbortSignal): Promise<number> {
   if (jobs.length === 0) {
-    throw new UsageError(`wait needs at least one JOB: ${jobForms(kind)}, as in 'bedrock-jobs wait JOB'`);
+    throw new UsageError(`wait needs at least one JOB: ${identifierRule(kind)}, as in 'bedrock-jobs wait JOB'`);
   }
   const lifecycle = kind.lifecycle as NonNullable<AnyListingKind['lifecycle']>;
   const pageSize = wholeNumber('page-size', flags['page-size'], MAX_RESULTS_MIN, MAX_RESULTS_MAX);
@@ -63,7 +49,7 @@ export async function waitCommand({ kind, flags, jobs }: CommandLine, io: Io, si
 
   const emulator = flags.emulator ? await startDemoEmulator() : undefined;
   const client = new BedrockClient(clientConfig(source as NonNullable<typeof source>, endpoint, emulator));
-  const lines = new StatusLines(io.stdout, jobs, (job, identifier) => namedBy(kind, job, identifier), io.stdout.isTTY === true);
+  const lines = new StatusLines(io.stdout, jobs, (job, identifier) => isNamedBy(kind, job, identifier), io.stdout.isTTY === true);
   try {
     let results: WaitResult<object>[];
     try {
