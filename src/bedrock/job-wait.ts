@@ -20,7 +20,7 @@ import { configurationError } from './client-configuration.js';
 import { defaultClient } from './default-client.js';
 import { BEDROCK_ATTEMPT_RULES } from './error-classification.js';
 import { JobFailedError } from './job-failed-error.js';
-import { isRunning, timeOf, WINDOW_MARGIN_MS, windowLister } from './job-window.js';
+import { isRunning, jobStateRules, timeOf, WINDOW_MARGIN_MS, windowLister } from './job-window.js';
 import type { AnyListingKind, ListingKind } from './listing-kind.js';
 import { type PaginateOptions, type Paginator, paginatorOf } from './paginate.js';
 
@@ -180,14 +180,7 @@ export function waitersOf<Request extends object, Summary extends object, Job ex
     const list = windowLister(kind, paginate, newestFirst, { pageSize, retry, requestTimeout }, sender);
     const statusOf = (job: object) => String((job as { status?: unknown }).status);
     const arnOf = (job: object) => String((job as Record<string, unknown>)[kind.arnField]);
-    const changes = new WatchState<Summary>({
-      key: arnOf,
-      state: (job) => {
-        const record = job as Record<string, unknown>;
-        const ms = (value: unknown) => (value instanceof Date ? value.getTime() : value);
-        return JSON.stringify([record.status, ms(record.lastModifiedTime), ms(record.endTime)]);
-      },
-    });
+    const changes = new WatchState<Summary>(jobStateRules(kind));
     /** Each identifier not yet ended, with the service's time of its job once known. */
     const pending = new Map<string, number | undefined>(identifiers.map((identifier) => [identifier, undefined]));
     const ended = new Map<string, WaitResult<Job>>();

@@ -15,7 +15,7 @@ import { WatchState } from '../watch/watch-state.js';
 import type { BedrockClientLike } from './client-like.js';
 import { defaultClient } from './default-client.js';
 import { passesWithTime } from './error-classification.js';
-import { type ListWindow, nextWindowStart, type PollListingOptions, timeOf, windowLister } from './job-window.js';
+import { jobStateRules, type ListWindow, nextWindowStart, type PollListingOptions, timeOf, windowLister } from './job-window.js';
 import type { AnyListingKind, FilterOf, FilterRule, ListingKind } from './listing-kind.js';
 import { sourcesOf } from './multi-source.js';
 import { type MultiSourceOptions, type Paginator, paginatorOf } from './paginate.js';
@@ -100,15 +100,7 @@ class WatchedSource<Summary extends object> {
     this.#kind = kind;
     this.#list = list;
     this.#matches = matches;
-    const field = (job: Summary, name: string) => {
-      const value = (job as Record<string, unknown>)[name];
-      return value instanceof Date ? value.getTime() : value;
-    };
-    this.#state = new WatchState<Summary>({
-      key: (job) => this.#key(job),
-      // What a change is: the status and the two times that move with it.
-      state: (job) => JSON.stringify([field(job, 'status'), field(job, 'lastModifiedTime'), field(job, 'endTime')]),
-    });
+    this.#state = new WatchState<Summary>(jobStateRules(kind));
   }
 
   #key(job: Summary): string {

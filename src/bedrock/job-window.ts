@@ -6,6 +6,7 @@
  * newest one seen then, give or take the service's own skew.
  */
 import type { Listing } from '../paging/listing.js';
+import type { StateRules } from '../watch/watch-state.js';
 import type { BedrockClientLike } from './client-like.js';
 import type { AnyListingKind } from './listing-kind.js';
 import type { PaginateOptions, Paginator } from './paginate.js';
@@ -86,4 +87,19 @@ export function nextWindowStart(kind: AnyListingKind, jobs: Iterable<object>): n
   }
   if (newest === Number.NEGATIVE_INFINITY) return undefined;
   return Math.min(newest, oldestRunning) - WINDOW_MARGIN_MS;
+}
+
+/**
+ * What makes a job the same job, and a change of it an event, for watches
+ * and waits alike: its ARN; its status and the two times that move with it.
+ */
+export function jobStateRules<Summary extends object>(kind: AnyListingKind): StateRules<Summary> {
+  const field = (job: Summary, name: string) => {
+    const value = (job as Record<string, unknown>)[name];
+    return value instanceof Date ? value.getTime() : value;
+  };
+  return {
+    key: (job) => String((job as Record<string, unknown>)[kind.arnField]),
+    state: (job) => JSON.stringify([field(job, 'status'), field(job, 'lastModifiedTime'), field(job, 'endTime')]),
+  };
 }
