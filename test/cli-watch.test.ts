@@ -253,7 +253,9 @@ describe('bedrock-jobs wait', { timeout: CHILD_PROCESS_MS }, () => {
     const emulator = await useEmulator({ jobs: JOBS() });
     const none = await runCli(['wait', '--endpoint-url', emulator.url]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^bedrock-jobs: wait needs at least one JOB: the ARN of a customization job \(arn:aws:bedrock:…\), or its job name/);
+    expect(none.stderr).toMatch(
+      /^bedrock-jobs: wait needs at least one JOB: the ARN of a customization job \(arn:aws:bedrock:…\), or its job name/,
+    );
     const malformed = await runCli(['wait', 'tune-a', 'not a name!', '--endpoint-url', emulator.url]);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toMatch(/^bedrock-jobs: JOB 2 must be the ARN of a customization job .*; got 'not a name!'\n/);
