@@ -75,6 +75,8 @@ export type { Source } from './chain/batch-source.js';
 export { forEach, reduce, toArray } from './chain/operators/collect.js';
 export { every, find, first, some } from './chain/operators/find.js';
 export { chunks, drop, filter, flatMap, map, mergeSorted, type Operator, pipe, take } from './chain/pipe.js';
+export { createPacer, MAX_PACER_RATE, type Pacer, type PacerOptions, type PacerStats } from './pacing/pacer.js';
+export type { QuotaStats } from './pacing/quota.js';
 export { Listing } from './paging/listing.js';
 export type { ListingOptions } from './paging/listing-options.js';
 export { MergedListing, type MergedPage, type PageSource } from './paging/merged-listing.js';

@@ -1,4 +1,5 @@
 import pRetry from 'p-retry';
+import type { PaceTicket } from '../pacing/quota.js';
 import { MAX_TIMER_MS } from '../validation/timer-limit.js';
 import { abortableDelay } from './abortable-delay.js';
 import { RequestTimeoutError } from './request-timeout-error.js';
@@ -73,6 +74,11 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> 
 /** How one page is tried. */
 export interface AttemptPolicy {
   readonly retry: RetryOptions | false;
+  /**
+   * Waits for each attempt's turn in its quota, before the attempt's timer
+   * starts, and is told how the attempt went: a pacer's, when there is one.
+   */
+  readonly pace?: ((signal: AbortSignal) => Promise<PaceTicket>) | undefined;
   /** Each attempt is aborted after this many ms; `Infinity` for no limit. */
   readonly requestTimeout: number;
 }
@@ -102,7 +108,7 @@ function withDefaults(retry: RetryOptions): Backoff {
  */
 export async function withRetry<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
-  { retry, requestTimeout }: AttemptPolicy,
+  { retry, requestTimeout, pace }: AttemptPolicy,
   rules: AttemptRules,
   signal: AbortSignal,
   pageNumber: number,
@@ -114,6 +120,8 @@ export async function withRetry<T>(
   let failedAt: number | undefined;
   const run = async () => {
     if (failedAt !== undefined) backoffMs += performance.now() - failedAt;
+    // The turn in the quota comes first: the request timeout runs for the request alone.
+    const ticket = pace === undefined ? undefined : await pace(signal);
     attempts++;
     // A timer of our own, cleared when the attempt settles: AbortSignal.timeout
     // would keep every page's signal alive until its timeout ran out.
@@ -122,8 +130,11 @@ export async function withRetry<T>(
     signal.addEventListener('abort', forward, { once: true });
     const timer = Number.isFinite(requestTimeout) ? setTimeout(() => attemptController.abort(), requestTimeout) : undefined;
     try {
-      return await unlessAborted(attempt(attemptController.signal), attemptController.signal);
+      const result = await unlessAborted(attempt(attemptController.signal), attemptController.signal);
+      ticket?.settle('succeeded');
+      return result;
     } catch (error) {
+      ticket?.settle(classify(error)?.reason === 'throttling' ? 'throttled' : 'failed');
       failedAt = performance.now();
       requests += requestsOf(error);
       if (attemptController.signal.aborted && !signal.aborted) {

@@ -18,11 +18,13 @@ import { NAME_CONTAINS_PATTERN } from './api-limits.js';
 import { arnParts } from './arn-parts.js';
 import { configurationError } from './client-configuration.js';
 import { defaultClient } from './default-client.js';
+import { defaultPacer } from './default-pacer.js';
 import { BEDROCK_ATTEMPT_RULES } from './error-classification.js';
 import { JobFailedError } from './job-failed-error.js';
 import { isRunning, jobStateRules, timeOf, WINDOW_MARGIN_MS, windowLister } from './job-window.js';
 import type { AnyListingKind, ListingKind } from './listing-kind.js';
 import { type PaginateOptions, type Paginator, paginatorOf } from './paginate.js';
+import { pacing } from './quota-key.js';
 
 /**
  * Options of every `waitFor*` function.
@@ -40,7 +42,7 @@ import { type PaginateOptions, type Paginator, paginatorOf } from './paginate.js
  * ```
  */
 export interface WaitOptions<Summary = Record<string, unknown>>
-  extends Pick<PaginateOptions, 'client' | 'signal' | 'retry' | 'requestTimeout' | 'pageSize'> {
+  extends Pick<PaginateOptions, 'client' | 'signal' | 'retry' | 'requestTimeout' | 'pageSize' | 'pacer'> {
   /**
    * Milliseconds from the end of one poll to the start of the next, from 0
    * to 2,147,483,647; default 30,000, each wait times a random factor in
@@ -71,7 +73,7 @@ export interface WaitResult<Job> {
   readonly job: Job;
 }
 
-const WAIT_OPTION_KEYS = ['client', 'signal', 'retry', 'requestTimeout', 'pageSize', 'interval', 'timeout', 'onChange'];
+const WAIT_OPTION_KEYS = ['client', 'signal', 'retry', 'requestTimeout', 'pageSize', 'pacer', 'interval', 'timeout', 'onChange'];
 
 /** The most jobs one wait takes. */
 export const MAX_WAIT_IDENTIFIERS = 1000;
@@ -151,12 +153,17 @@ export function waitersOf<Request extends object, Summary extends object, Job ex
     assertOptionalObject(options, 'options');
     rejectUnknownKeys(options, WAIT_OPTION_KEYS, 'options');
     const { interval, timeout, onChange, client, signal, retry, requestTimeout = DEFAULT_REQUEST_TIMEOUT, pageSize } = options;
+    const pacer = options.pacer ?? (client === undefined ? defaultPacer() : undefined);
     const polling = validatePolling({ interval, timeout });
     validateCallback(onChange, 'options.onChange', '(event) => void');
     // The paginator checks the listing options, and makes no request.
-    paginate({}, { client, signal, retry, requestTimeout, pageSize });
-    const policy = { retry: validateRetryOptions(retry), requestTimeout };
+    paginate({}, { client, signal, retry, requestTimeout, pageSize, pacer });
     const sender = () => client ?? defaultClient();
+    const policy = {
+      retry: validateRetryOptions(retry),
+      requestTimeout,
+      pace: pacer && pacing(pacer, get.operation, sender),
+    };
 
     /** The kind's Get of one job, with the listing's retries; its own error when it fails (ResourceNotFoundException …). */
     const read = async (identifier: string, abort: AbortSignal): Promise<Job> => {
@@ -177,7 +184,7 @@ export function waitersOf<Request extends object, Summary extends object, Job ex
 
     // Newest first, said rather than assumed (the API documents no default order): the first poll stops at the last job found.
     const newestFirst = { sortBy: 'CreationTime', sortOrder: 'Descending' };
-    const list = windowLister(kind, paginate, newestFirst, { pageSize, retry, requestTimeout }, sender);
+    const list = windowLister(kind, paginate, newestFirst, { pageSize, retry, requestTimeout, pacer }, sender);
     const statusOf = (job: object) => String((job as { status?: unknown }).status);
     const arnOf = (job: object) => String((job as Record<string, unknown>)[kind.arnField]);
     const changes = new WatchState<Summary>(jobStateRules(kind));

@@ -14,6 +14,7 @@ import { validateBoolean, validateCallback, validatePolling } from '../watch/wat
 import { WatchState } from '../watch/watch-state.js';
 import type { BedrockClientLike } from './client-like.js';
 import { defaultClient } from './default-client.js';
+import { defaultPacer } from './default-pacer.js';
 import { passesWithTime } from './error-classification.js';
 import { jobStateRules, type ListWindow, nextWindowStart, type PollListingOptions, timeOf, windowLister } from './job-window.js';
 import type { AnyListingKind, FilterOf, FilterRule, ListingKind } from './listing-kind.js';
@@ -178,7 +179,9 @@ export function watcherOf<Request extends object, Summary extends object>(
     // The paginator checks the filter and the listing options, and makes no request.
     paginate(filter as object, listing as never);
     const { pageSize, retry, requestTimeout, prefetch, signal } = listing;
-    const pollOptions: PollListingOptions = { pageSize, retry, requestTimeout, prefetch };
+    // Each poll names its client, so the default pacer is chosen here: the library's own clients share it.
+    const pacer = listing.pacer ?? (listing.client === undefined && listing.clients === undefined ? defaultPacer() : undefined);
+    const pollOptions: PollListingOptions = { pageSize, retry, requestTimeout, prefetch, pacer };
     const clients = sourcesOf(listing)?.map((source) => source.client) ?? [() => listing.client ?? defaultClient()];
     const what = `watch of ${kind.operation}`;
 

@@ -40,7 +40,7 @@ function afterField(kind: AnyListingKind): string {
 }
 
 /** The listing options a poll passes on: those of a single listing, less the token. */
-export type PollListingOptions = Pick<PaginateOptions, 'pageSize' | 'retry' | 'requestTimeout' | 'prefetch'>;
+export type PollListingOptions = Pick<PaginateOptions, 'pageSize' | 'retry' | 'requestTimeout' | 'prefetch' | 'pacer'>;
 
 /**
  * The jobs of one source created after `start` (ms of the service's clock;

@@ -8,11 +8,13 @@ import { MAX_RESULTS_MAX, NEXT_TOKEN_MAX_LENGTH, NEXT_TOKEN_PATTERN } from './ap
 import { configurationError } from './client-configuration.js';
 import { type BedrockClientLike, isClientLike } from './client-like.js';
 import { defaultClient } from './default-client.js';
+import { defaultPacer } from './default-pacer.js';
 import { BEDROCK_ATTEMPT_RULES, describeSdkError } from './error-classification.js';
 import { validateFilter } from './filter-validation.js';
 import type { FilterOf, ListingKind } from './listing-kind.js';
 import { MalformedResponseError } from './malformed-response-error.js';
 import { mergedListing, type SkippedSource, sourcesOf } from './multi-source.js';
+import { pacing } from './quota-key.js';
 
 export type { BedrockClientLike } from './client-like.js';
 
@@ -211,15 +213,18 @@ export function paginatorOf<Request extends object, Summary extends object>(
       throw inputError(TypeError, 'options.dedupe', options.dedupe, 'a boolean');
     }
     const dedupe = options.dedupe === true;
-    const rules: ApiRules<Summary> = {
+    // The library's own clients share the process's pacer; a caller's clients, only the pacer the caller passes.
+    const pacer = options.pacer ?? (client === undefined && options.clients === undefined ? defaultPacer() : undefined);
+    const rules = (send: () => BedrockClientLike): ApiRules<Summary> => ({
       isRejectedToken,
       notPaging: configurationError,
       attempts: BEDROCK_ATTEMPT_RULES,
       describeError: describeSdkError,
       uniqueBy: dedupe ? (item) => item[kind.arnField] : undefined,
-    };
+      pace: pacer && pacing(pacer, kind.operation, send),
+    });
     const listingOf = (send: () => BedrockClientLike, startingToken: string | undefined) =>
-      Listing.create(fetchPageOf(kind, send, fields, dedupe), { ...config, startingToken }, rules);
+      Listing.create(fetchPageOf(kind, send, fields, dedupe), { ...config, startingToken }, rules(send));
     if (sources) {
       const sortOrder = (fields as { sortOrder?: unknown }).sortOrder;
       return mergedListing<Summary>(kind, sources, options, sortOrder, listingOf);

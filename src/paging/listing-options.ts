@@ -1,4 +1,5 @@
 import { type RetryOptions, validateRetryOptions } from '../attempts/retry-options.js';
+import { isPacer, type Pacer } from '../pacing/pacer.js';
 import { assertOptionalObject, inputError } from '../validation/input-errors.js';
 import { MAX_TIMER_MS, MAX_TIMER_TEXT } from '../validation/timer-limit.js';
 
@@ -38,9 +39,24 @@ export interface ListingOptions {
    * longest timer Node keeps); `Infinity` for no limit.
    */
   readonly requestTimeout?: number | undefined;
+  /**
+   * Paces the listing's requests with every other listing, watch and wait
+   * that shares it: see {@link createPacer}. Default: for the library's own
+   * clients, one adaptive pacer for the process; for a client of yours,
+   * none.
+   */
+  readonly pacer?: Pacer | undefined;
 }
 
-export const LISTING_OPTION_KEYS = ['pageSize', 'startingToken', 'signal', 'retry', 'prefetch', 'requestTimeout'] as const;
+export const LISTING_OPTION_KEYS = [
+  'pageSize',
+  'startingToken',
+  'signal',
+  'retry',
+  'prefetch',
+  'requestTimeout',
+  'pacer',
+] as const;
 
 /** The default read-ahead: one page. */
 export const DEFAULT_PREFETCH = 1;
@@ -108,6 +124,9 @@ export function validateListingOptions(options: ListingOptions, operation: strin
   if (typeof requestTimeout !== 'number') throw inputError(TypeError, 'options.requestTimeout', requestTimeout, timeoutRule);
   if (!(requestTimeout > 0 && (requestTimeout <= MAX_TIMER_MS || requestTimeout === Number.POSITIVE_INFINITY))) {
     throw inputError(RangeError, 'options.requestTimeout', requestTimeout, timeoutRule);
+  }
+  if (options.pacer !== undefined && !isPacer(options.pacer)) {
+    throw inputError(TypeError, 'options.pacer', options.pacer, 'a pacer made by createPacer()');
   }
   return { operation, pageSize, startingToken, signal, retry: validateRetryOptions(retry), prefetch, requestTimeout };
 }

@@ -58,6 +58,8 @@ export interface ApiRules<T> {
   readonly attempts?: AttemptRules | undefined;
   /** An error as messages show it: with the API's status and request id. */
   readonly describeError?: ((error: unknown) => string) | undefined;
+  /** Waits for each request's turn in its quota: a pacer's, when the listing has one. */
+  readonly pace?: AttemptPolicy['pace'];
 }
 
 /** The error as a message shows it, when the front end gives no better way: its name and the first line of its message. */
@@ -108,7 +110,7 @@ export async function* pageLoop<T>(
     try {
       page = await withRetry(
         (attemptSignal) => fetchPage({ token, maxResults, signal: attemptSignal }),
-        options,
+        { ...options, pace: rules.pace },
         attempts,
         signal,
         pagesDelivered + 1,

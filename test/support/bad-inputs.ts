@@ -6,6 +6,7 @@
 import type { ModelCustomizationJobSummary } from '@aws-sdk/client-bedrock';
 import {
   AsyncChain,
+  createPacer,
   type Listing,
   pipe,
   waitForCustomizationJob,
@@ -294,14 +295,14 @@ const CASES: readonly BadInput[] = [
     options: { pagesize: 10 },
     error: 'TypeError',
     message:
-      "options has an unknown key 'pagesize'. Did you mean 'pageSize'? Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout, regions, clients, onSourceError, onSourceSkipped",
+      "options has an unknown key 'pagesize'. Did you mean 'pageSize'? Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout, pacer, regions, clients, onSourceError, onSourceSkipped",
   },
   {
     what: 'an option from another paginator',
     options: { maxItems: 10 },
     error: 'TypeError',
     message:
-      "options has an unknown key 'maxItems'. Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout, regions, clients, onSourceError, onSourceSkipped",
+      "options has an unknown key 'maxItems'. Allowed keys: client, dedupe, pageSize, startingToken, signal, retry, prefetch, requestTimeout, pacer, regions, clients, onSourceError, onSourceSkipped",
   },
   {
     what: 'a misspelt retry option',
@@ -556,7 +557,7 @@ const CASES: readonly BadInput[] = [
     call: () => watchCustomizationJobs({}, { client: CLIENT, startingToken: 'abc' } as never),
     error: 'TypeError',
     message:
-      "options has an unknown key 'startingToken'. Allowed keys: pageSize, signal, retry, prefetch, requestTimeout, client, regions, clients, interval, initial, timeout, onPollError",
+      "options has an unknown key 'startingToken'. Allowed keys: pageSize, signal, retry, prefetch, requestTimeout, pacer, client, regions, clients, interval, initial, timeout, onPollError",
   },
   {
     what: "a watch's filter with an unknown status",
@@ -634,13 +635,58 @@ const CASES: readonly BadInput[] = [
     call: () => waitForCustomizationJob('job-a', { client: CLIENT, intervall: 5 } as never),
     error: 'TypeError',
     message:
-      "options has an unknown key 'intervall'. Did you mean 'interval'? Allowed keys: client, signal, retry, requestTimeout, pageSize, interval, timeout, onChange",
+      "options has an unknown key 'intervall'. Did you mean 'interval'? Allowed keys: client, signal, retry, requestTimeout, pageSize, pacer, interval, timeout, onChange",
   },
   {
     what: 'a wait timeout of −5 ms',
     call: () => waitForCustomizationJob('job-a', { client: CLIENT, timeout: -5 }),
     error: 'RangeError',
     message: `options.timeout must be a number of ms > 0 and at most ${TIMER_LIMIT}, or Infinity; got -5`,
+  },
+  // Pacers
+  {
+    what: 'a pacer rate of 0',
+    call: () => createPacer({ ratePerSecond: 0 }),
+    error: 'RangeError',
+    message: 'createPacer(options): options.ratePerSecond must be a number of requests a second > 0 and at most 10,000; got 0',
+  },
+  {
+    what: "a pacer rate of '5'",
+    call: () => createPacer({ ratePerSecond: '5' as never }),
+    error: 'TypeError',
+    message: "createPacer(options): options.ratePerSecond must be a number of requests a second > 0 and at most 10,000; got '5'",
+  },
+  {
+    what: 'a pacer rate of 20,000 a second',
+    call: () => createPacer({ ratePerSecond: 20_000 }),
+    error: 'RangeError',
+    message:
+      'createPacer(options): options.ratePerSecond must be a number of requests a second > 0 and at most 10,000; got 20000',
+  },
+  {
+    what: 'a burst without a rate',
+    call: () => createPacer({ burst: 5 }),
+    error: 'TypeError',
+    message:
+      'createPacer(options): options.burst must be left out unless ratePerSecond is given: an adaptive pacer finds its own; got 5',
+  },
+  {
+    what: 'a burst of 2.5',
+    call: () => createPacer({ ratePerSecond: 5, burst: 2.5 }),
+    error: 'RangeError',
+    message: 'createPacer(options): options.burst must be a whole number of requests from 1 to 10,000; got 2.5',
+  },
+  {
+    what: "a pacer's misspelt option",
+    call: () => createPacer({ rate: 5 } as never),
+    error: 'TypeError',
+    message: "createPacer(options): options has an unknown key 'rate'. Allowed keys: ratePerSecond, burst",
+  },
+  {
+    what: 'a pacer that createPacer did not make',
+    options: { pacer: {} },
+    error: 'TypeError',
+    message: 'options.pacer must be a pacer made by createPacer(); got {}',
   },
 ];
 

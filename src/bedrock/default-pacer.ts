@@ -1,0 +1,14 @@
+import { createPacer, type Pacer } from '../pacing/pacer.js';
+
+let pacer: Pacer | undefined;
+
+/**
+ * The pacer of the library's default clients: one adaptive pacer for the
+ * process, so that every listing, watch and wait made without a client of
+ * the caller's shares each quota's pace. A caller's own client is paced
+ * only by a pacer the caller passes.
+ */
+export function defaultPacer(): Pacer {
+  pacer ??= createPacer();
+  return pacer;
+}
