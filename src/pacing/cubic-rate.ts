@@ -11,12 +11,21 @@
  * - the rate that was throttled is the rate of requests that *succeeded*
  *   lately, not the rate sent: listings that burst at hundreds of requests
  *   a second before the first throttle would otherwise be cut to seventy
- *   percent of hundreds, and throttled a dozen more times on the way down;
+ *   percent of hundreds, and throttled a dozen more times on the way down
+ *   (measured over the last 5 s, which holds a whole cycle of cut, climb
+ *   and probe, so that the service's burst, spent in the probe, does not
+ *   pass for its rate);
  * - a slower climb past the throttled rate (`scaleConstant` 0.1, not 0.4);
  * - a plateau of 4 s at the throttled rate before the probe past it.
  * Each probe past the quota costs a throttled request; the last two space
  * them about 9 s apart at 5 requests a second, against 4 s, and the rate
  * still reaches 80% of a doubled quota within about 4 to 9 s.
+ *
+ * What it does not do well: a quota whose burst is much smaller than its
+ * rate (40 a second, bursts of 4). The first throttle comes when the burst
+ * is spent, the rate it measures is about the burst's, and the climb to
+ * the real rate takes CUBIC's time, some seconds. A quota that is known is
+ * better paced at its rate: `createPacer({ ratePerSecond })`.
  */
 
 /** CUBIC's constants, as the SDK names them. */
@@ -48,7 +57,6 @@ export class CubicRate {
   /** Seconds from the cut until the curve is back at `#lastMax`. */
   #window = 0;
   #rate = Number.POSITIVE_INFINITY;
-
   constructor(constants: CubicConstants = CUBIC) {
     this.#constants = constants;
   }

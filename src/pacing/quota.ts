@@ -7,7 +7,7 @@ import type { CubicRate } from './cubic-rate.js';
 import type { PacerClock } from './pacer-clock.js';
 
 /** How far back the rate that succeeded is measured. */
-const RATE_WINDOW_MS = 2000;
+const RATE_WINDOW_MS = 5000;
 
 /** What became of a request that was paced: what adapts the rate. */
 export type PacedOutcome = 'succeeded' | 'throttled' | 'failed';
@@ -53,7 +53,7 @@ export class Quota {
   #timer: unknown;
   /** Bumped at each cut: a throttle of a request that went out before the cut is old news. */
   #epoch = 0;
-  /** When the requests of the last two seconds succeeded, oldest first. */
+  /** When the requests of the last five seconds succeeded, oldest first. */
   readonly #successes: number[] = [];
   /** When the first request of this quota succeeded. */
   #firstSuccess: number | undefined;
@@ -159,10 +159,10 @@ export class Quota {
   }
 
   /**
-   * Requests that succeeded a second, over the last two seconds, or over the
-   * time since the first success when that is shorter (but at least one
-   * second): two seconds smooth out the service's own burst, which lets a
-   * few more through than its rate.
+   * Requests that succeeded a second, over the last five seconds, or over
+   * the time since the first success when that is shorter (but at least
+   * one second): five seconds hold a whole cycle of cut, climb and probe,
+   * so that the service's burst, spent in the probe, is not taken for its rate.
    */
   #succeededPerSecond(now: number): number {
     const span = Math.min(RATE_WINDOW_MS, Math.max(1000, now - (this.#firstSuccess ?? now)));
