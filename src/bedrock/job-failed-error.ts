@@ -18,6 +18,7 @@
  * ```
  */
 export class JobFailedError<Job extends object = Record<string, unknown>> extends Error {
+  /** `'JobFailedError'`: what stack traces and logs show. */
   override readonly name = 'JobFailedError';
   /** The identifier the wait was given: a name, an ID or an ARN. */
   readonly identifier: string;

@@ -34,7 +34,7 @@ export type {
 export type { Failure, FaultRule, Faults } from './faults.js';
 export { type GenerateJobsOptions, generateJobs } from './generate/customization-jobs.js';
 export type { EmulatorJob } from './job-store.js';
-export { DEFAULT_DURATION_MS, type DurationMs, type LifecycleOptions } from './lifecycle.js';
+export { DEFAULT_DURATION_MS, type DurationMs, type DurationRange, type LifecycleOptions } from './lifecycle.js';
 export { DEFAULT_MAX_RESULTS, type TokenStyle } from './list-route.js';
 export type { AccountItems, EmulatorAccountOptions, EmulatorRegionOptions } from './region-options.js';
 export { DEFAULT_REQUEST_LOG_SIZE, type RequestRecord } from './request-log.js';

@@ -9,13 +9,21 @@ import type { AnyListingKind } from '../bedrock/listing-kind.js';
 import { pick, type Random, seededRandom } from './random.js';
 
 /** A duration in ms: fixed, or drawn for each job uniformly from `min` to `max` (both included). */
-export type DurationMs = number | { readonly min: number; readonly max: number };
+export type DurationMs = number | DurationRange;
+
+/** A range that each job's duration is drawn from, uniformly, by the emulator's seeded random. */
+export interface DurationRange {
+  /** The shortest duration, in ms (≥ 0). */
+  readonly min: number;
+  /** The longest duration, in ms (≥ min). */
+  readonly max: number;
+}
 
 /**
  * How long a running job runs, in an emulator started with a `lifecycle`
  * whose `durationMs` is absent: drawn for each job from 30 minutes to 4 hours.
  */
-export const DEFAULT_DURATION_MS = { min: 30 * 60_000, max: 4 * 3_600_000 } as const;
+export const DEFAULT_DURATION_MS: DurationRange = { min: 30 * 60_000, max: 4 * 3_600_000 };
 
 /**
  * How jobs run, as the `lifecycle` option of `startEmulator` sets them.
