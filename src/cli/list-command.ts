@@ -93,12 +93,13 @@ export async function listCommand({ kind, flags, filter: given }: ListCommandLin
     await write(format.header());
     try {
       for await (const page of pages) {
-        progress.clear();
         for (let index = position.enter(page); index < page.items.length; index++) {
           // Writes to a pipe or a terminal block; a turn of the event loop now
           // and then lets Ctrl-C stop the run mid-page, where it was pressed.
           if (index % 64 === 63) await new Promise(setImmediate);
           signal.throwIfAborted();
+          // The line may have been drawn mid-page (a read-ahead request went out, or backs off): off it goes first.
+          progress.clear();
           await write(format.item(page.items[index] as Record<string, unknown>, printed++));
           position.printed(index);
         }
