@@ -1,6 +1,7 @@
 import { paginateListModelCustomizationJobs } from '@aws-sdk/client-bedrock';
 import { describe, expect, test } from 'vitest';
 import { generateJobs } from '../src/emulator/index.js';
+import { paginateCustomizationJobs } from '../src/index.js';
 import { type Run, runCliOnTty } from './support/cli.js';
 import { clientFor, useEmulator } from './support/emulator-client.js';
 import { CHILD_PROCESS_MS } from './support/timeouts.js';
@@ -64,6 +65,36 @@ describe('bedrock-jobs list: pacing', { timeout: CHILD_PROCESS_MS }, () => {
     client.destroy();
     expect(sdk).toHaveLength(JOBS.length);
     expect(itemArnsOf(run)).toEqual(sdk);
+  });
+
+  test('--regions: the merged listing is paced too, and is the library’s, item for item', async () => {
+    // Each region its own account and its own token bucket: two quotas, one pacer.
+    const emulator = await useEmulator({
+      jobs: { count: 100, seed: 13, endingAt: new Date('2026-06-01T00:00:00Z') },
+      regions: { 'us-east-1': { accountId: '111122223333' }, 'us-west-2': { accountId: '444455556666' } },
+      faults: { throttle: THROTTLE },
+    });
+    const run = await runCliOnTty([
+      'list',
+      '--endpoint-url',
+      emulator.url,
+      '--regions',
+      'us-east-1,us-west-2',
+      '--page-size',
+      '10',
+      '--output',
+      'ndjson',
+    ]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(emulator.requests.some((request) => request.status === 429)).toBe(true);
+    expect(progressLinesOf(run).some((line) => /· paced \d+\.\d s/.test(line))).toBe(true);
+
+    emulator.setFaults({});
+    const clients = ['us-east-1', 'us-west-2'].map((region) => clientFor(emulator, { region }));
+    const library = await paginateCustomizationJobs({}, { clients, pageSize: 10 }).toArray();
+    for (const client of clients) client.destroy();
+    expect(library.length).toBeGreaterThan(100);
+    expect(itemArnsOf(run)).toEqual(library.map((job) => job.jobArn));
   });
 
   test('without throttling, the progress line never says paced', async () => {
