@@ -62,7 +62,9 @@ describe('bedrock-jobs list: output formats', { timeout: CHILD_PROCESS_MS }, () 
     const run = await runCliOnTty([...args, '--max-items', '5', '--page-size', '2']);
     const lines = run.stdout.split(/\r?\n/);
     expect(lines[0]).toMatch(/^CREATION TIME\s+STATUS\s+CUSTOMIZATION TYPE\s+JOB NAME/);
-    expect(run.stdout).toMatch(/\d+ pages · \d+ items · 0 retries · 0\.0 s waiting on throttling/);
+    // No retry, so no backoff; nothing throttled, so nothing paced.
+    expect(run.stdout).toMatch(/\d+ pages · \d+ items · 0 retries(?! \()/);
+    expect(run.stdout).not.toMatch(/paced/);
     const byArn = new Map(JOBS.map((job) => [job.jobArn, job]));
     for (const arn of ALL.slice(0, 5)) expect(run.stdout).toContain(byArn.get(arn)?.jobName);
   });
@@ -71,7 +73,7 @@ describe('bedrock-jobs list: output formats', { timeout: CHILD_PROCESS_MS }, () 
     const { args } = await emulatorArgs({ faults: { throttle: { first: 1 } } });
     const run = await runCliOnTty([...args, '--max-items', '1']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/1 page · 1 item · 1 retry · \d+\.\d s waiting on throttling/);
+    expect(run.stdout).toMatch(/1 page · 1 item · 1 retry \(\d+\.\d s in backoff\)/);
     expect(run.stdout).not.toMatch(/\b1 (pages|items|retries)\b/);
   });
 
@@ -81,10 +83,14 @@ describe('bedrock-jobs list: output formats', { timeout: CHILD_PROCESS_MS }, () 
     const run = await runCliOnTty([...args, '--max-items', '5']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /0 pages · 0 items · 1 retry · 0\.0 s waiting on throttling · throttled, retrying page 1 in (0\.[5-9]|1\.0) s/,
+      /0 pages · 0 items · 1 retry \(0\.0 s in backoff\) · throttled, retrying page 1 in (0\.[5-9]|1\.0) s/,
     );
-    // Once the page is in, the backoff note is gone.
-    expect(run.stdout).toMatch(/1 page · 5 items · 1 retry · \d\.\d s waiting on throttling(?! ·)/);
+    // Once the page is in, the backoff note is gone; the backoff counts the delay it said, and no more.
+    const backoffNote = /retrying page 1 in (\d\.\d) s/.exec(run.stdout)?.[1];
+    const done = /1 page · 5 items · 1 retry \((\d\.\d) s in backoff\)(?: · paced \d+\.\d s)?(?! ·)/.exec(run.stdout);
+    expect(done, run.stdout).not.toBeNull();
+    // Equal but for rounding: the backoff's timer may fire a few ms before its delay reads as spent.
+    expect(Math.abs(Number(done?.[1]) - Number(backoffNote))).toBeLessThanOrEqual(0.1);
   });
 
   test('progress stays off stderr when stderr is not a terminal', async () => {

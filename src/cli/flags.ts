@@ -197,7 +197,7 @@ export function helpText(kind: AnyListingKind = DEFAULT_KIND): string {
     'Usage: bedrock-jobs list [KIND] [flags]',
     '',
     `Lists Amazon Bedrock ${kind.noun}s (${kind.operation}), every page, one item per line,`,
-    'with throttling retried and read-ahead.',
+    'with requests paced per quota, throttling retried and read-ahead.',
     '',
     'Kinds (the default is the first):',
     ...LISTING_KINDS.map((each) => `  ${each.name.padEnd(15)}${each.operation}${each === kind ? '   (this help)' : ''}`),

@@ -3,6 +3,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { RetryEvent } from '../attempts/retry-options.js';
 import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
 import { paginatorOf } from '../bedrock/paginate.js';
+import { createPacer } from '../pacing/pacer.js';
 import type { Page } from '../paging/page-loop.js';
 import { clientConfig, filterOf } from './command-setup.js';
 import { type Continuation, decodeContinuation, encodeContinuation, FROM_THE_START } from './continuation-token.js';
@@ -55,7 +56,10 @@ export async function listCommand({ kind, flags, filter: given }: ListCommandLin
     ? await startDemoEmulator(flags.regions === undefined ? [] : sources.map((source) => source.region as string))
     : undefined;
   const clients = sources.map((source) => new BedrockClient(clientConfig(source, endpoint, emulator)));
-  const progress = new Progress(io.stderr);
+  // The CLI's own clients are paced only by a pacer it passes: one for the run, so
+  // that sources sharing a quota (two profiles of one account, say) share its pace.
+  const pacer = createPacer();
+  const progress = new Progress(io.stderr, pacer);
   const countingClients = clients.map((client) => progress.wrap(client));
   try {
     let pages: AsyncIterable<Page<Record<string, unknown>>>;
@@ -64,6 +68,7 @@ export async function listCommand({ kind, flags, filter: given }: ListCommandLin
         pageSize,
         startingToken: start.pageToken,
         signal,
+        pacer,
         retry: { onRetry: (event: RetryEvent) => progress.retry(event) },
       };
       const paginate = paginatorOf(kind);
@@ -88,12 +93,13 @@ export async function listCommand({ kind, flags, filter: given }: ListCommandLin
     await write(format.header());
     try {
       for await (const page of pages) {
-        progress.clear();
         for (let index = position.enter(page); index < page.items.length; index++) {
           // Writes to a pipe or a terminal block; a turn of the event loop now
           // and then lets Ctrl-C stop the run mid-page, where it was pressed.
           if (index % 64 === 63) await new Promise(setImmediate);
           signal.throwIfAborted();
+          // The line may have been drawn mid-page (a read-ahead request went out, or backs off): off it goes first.
+          progress.clear();
           await write(format.item(page.items[index] as Record<string, unknown>, printed++));
           position.printed(index);
         }

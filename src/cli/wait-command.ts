@@ -6,6 +6,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
 import { failureMessageOf, identifierRule, isNamedBy, type WaitResult, waitersOf } from '../bedrock/job-wait.js';
 import type { AnyListingKind, ListingKind } from '../bedrock/listing-kind.js';
+import { createPacer } from '../pacing/pacer.js';
 import { DEFAULT_INTERVAL } from '../watch/watch-options.js';
 import { clientConfig } from './command-setup.js';
 import { startDemoEmulator } from './demo-account.js';
@@ -59,6 +60,8 @@ export async function waitCommand({ kind, flags, jobs }: CommandLine, io: Io, si
         interval,
         timeout,
         pageSize,
+        // The CLI's own client is paced only by a pacer it passes: one for the run, shared by every job's wait.
+        pacer: createPacer(),
         onChange: (event) => lines.update(event),
       });
     } catch (error) {

@@ -7,6 +7,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { MAX_RESULTS_MAX, MAX_RESULTS_MIN } from '../bedrock/api-limits.js';
 import { watcherOf } from '../bedrock/job-watch.js';
 import type { ListingKind } from '../bedrock/listing-kind.js';
+import { createPacer } from '../pacing/pacer.js';
 import type { WatchEvent } from '../watch/watch-event.js';
 import { DEFAULT_INTERVAL } from '../watch/watch-options.js';
 import { clientConfig, filterOf } from './command-setup.js';
@@ -53,7 +54,9 @@ export async function watchCommand({ kind, flags, filter: given }: CommandLine, 
     let events: AsyncIterable<WatchEvent<Record<string, unknown>>>;
     try {
       const watch = watcherOf(kind as ListingKind<object, Record<string, unknown>>);
-      const options = { pageSize, interval, initial: flags['no-initial'] !== true, signal, onPollError };
+      // The CLI's own clients are paced only by a pacer it passes: one for the run, shared by every source.
+      const pacer = createPacer();
+      const options = { pageSize, interval, initial: flags['no-initial'] !== true, signal, onPollError, pacer };
       events = watch(filter, labels === undefined ? { ...options, client: clients[0] } : { ...options, clients });
     } catch (error) {
       if (error instanceof TypeError || error instanceof RangeError) throw asUsageError(error, kind);
