@@ -17,7 +17,8 @@ const COLORS = ['#d9534f', '#f0ad4e', '#2b7bb9', '#5cb85c', '#8e44ad'];
 export function pacingChart(series: readonly RateSeries[], quota: number, title: string): string {
   const seconds = Math.max(...series.map((one) => one.perSecond.length));
   const maxX = Math.ceil(seconds / 10) * 10;
-  const maxY = Math.max(10, Math.ceil(Math.max(...series.flatMap((one) => one.perSecond)) / 5) * 5);
+  // Headroom above the highest second, for the legend.
+  const maxY = Math.max(10, Math.ceil((Math.max(...series.flatMap((one) => one.perSecond)) * 1.4) / 5) * 5);
   const x = (value: number) => MARGIN.left + (value / maxX) * (WIDTH - MARGIN.left - MARGIN.right);
   const y = (value: number) => HEIGHT - MARGIN.bottom - (value / maxY) * (HEIGHT - MARGIN.top - MARGIN.bottom);
   const parts: string[] = [
@@ -37,7 +38,6 @@ export function pacingChart(series: readonly RateSeries[], quota: number, title:
     `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(0)}" y2="${y(0)}" stroke="#333"/>`,
     `<line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${y(0)}" stroke="#333"/>`,
     `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(quota)}" y2="${y(quota)}" stroke="#777" stroke-dasharray="6 4"/>`,
-    `<text x="${WIDTH - MARGIN.right - 4}" y="${y(quota) - 6}" text-anchor="end" fill="#777">quota: ${quota} requests/s</text>`,
     `<text x="${(MARGIN.left + WIDTH - MARGIN.right) / 2}" y="${HEIGHT - 16}" text-anchor="middle">seconds since the start</text>`,
     `<text transform="translate(18 ${(MARGIN.top + HEIGHT - MARGIN.bottom) / 2}) rotate(-90)" text-anchor="middle">requests answered per second, throttled included</text>`,
   );
@@ -55,7 +55,13 @@ export function pacingChart(series: readonly RateSeries[], quota: number, title:
       `<text x="${WIDTH - MARGIN.right - 270}" y="${legendY + 4}">${one.label}</text>`,
     );
   });
-  parts.push('</svg>');
+  // The quota's entry in the legend: a label on its line would sit on the paced series.
+  const quotaY = MARGIN.top + 8 + series.length * 18;
+  parts.push(
+    `<line x1="${WIDTH - MARGIN.right - 300}" x2="${WIDTH - MARGIN.right - 276}" y1="${quotaY}" y2="${quotaY}" stroke="#777" stroke-dasharray="6 4"/>`,
+    `<text x="${WIDTH - MARGIN.right - 270}" y="${quotaY + 4}">the quota: ${quota} requests/s</text>`,
+    '</svg>',
+  );
   return `${parts.join('\n')}\n`;
 }
 
