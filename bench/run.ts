@@ -19,7 +19,7 @@ import { sharedSignal } from './cases/shared-signal.js';
 import { watchPolls } from './cases/watch-polls.js';
 import { watchStop } from './cases/watch-stop.js';
 import { type ChartPoint, latencyChart } from './support/latency-chart.js';
-import { pacingChart, perSecondRows } from './support/pacing-chart.js';
+import { pacingChart, perSecondRows, sparklines } from './support/pacing-chart.js';
 import { type RemoteEmulator, startRemoteEmulator } from './support/remote-emulator.js';
 import { fmt, fmtSpread, table } from './support/stats.js';
 
@@ -37,9 +37,11 @@ async function pacingCase(): Promise<void> {
     console.log(text, '\n');
     console.log('Requests answered per second, throttled included:\n');
     console.log(`\`\`\`text\n${perSecondRows(series)}\n\`\`\`\n`);
-    const file = new URL('../docs/pacing-chart.svg', import.meta.url);
+    console.log(`\`\`\`text\n${sparklines(series, 5)}\n\`\`\`\n`);
+    // In bench/, as the latency chart: the package ships docs/*.md alone, so the docs show the text chart above.
+    const file = new URL('./pacing-chart.svg', import.meta.url);
     await writeFile(file, pacingChart(series, 5, '4 listings of 40 pages at once, against a quota of 5 requests/s'));
-    console.log('Chart written to docs/pacing-chart.svg\n');
+    console.log('Chart written to bench/pacing-chart.svg\n');
   } finally {
     await own.close();
   }

@@ -23,6 +23,7 @@ export function pacingChart(series: readonly RateSeries[], quota: number, title:
   const y = (value: number) => HEIGHT - MARGIN.bottom - (value / maxY) * (HEIGHT - MARGIN.top - MARGIN.bottom);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
+    `<title>${title}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
     `<text x="${WIDTH / 2}" y="24" text-anchor="middle" font-size="14">${title}</text>`,
   ];
@@ -63,6 +64,25 @@ export function pacingChart(series: readonly RateSeries[], quota: number, title:
     '</svg>',
   );
   return `${parts.join('\n')}\n`;
+}
+
+const BLOCKS = ' ▁▂▃▄▅▆▇█';
+
+/**
+ * The same series as a text chart for Markdown: one line per contender,
+ * one block per second, its height the second's count on a scale where █
+ * is the highest count of any series; the quota's own block is shown
+ * first, as the yardstick.
+ */
+export function sparklines(series: readonly RateSeries[], quota: number): string {
+  const max = Math.max(...series.flatMap((one) => one.perSecond));
+  const block = (count: number) => BLOCKS[count === 0 ? 0 : Math.max(1, Math.round((count / max) * 8))] as string;
+  const width = Math.max(...series.map((one) => one.label.length));
+  return [
+    `${'the quota'.padEnd(width)}  ${block(quota).repeat(Math.max(...series.map((one) => one.perSecond.length)))}  ${quota}/s`,
+    ...series.map((one) => `${one.label.padEnd(width)}  ${one.perSecond.map(block).join('')}`),
+    `${''.padEnd(width)}  one block a second; █ = ${max} requests answered in the second, throttled included`,
+  ].join('\n');
 }
 
 /** The same series as text: one row per contender, one figure per second. */
