@@ -14,20 +14,48 @@ import { memory } from './cases/memory.js';
 import { merge } from './cases/merge.js';
 import { perItem } from './cases/per-item.js';
 import { pushDown } from './cases/push-down.js';
+import { PACING_JOBS, sharedPacing } from './cases/shared-pacing.js';
 import { sharedSignal } from './cases/shared-signal.js';
 import { watchPolls } from './cases/watch-polls.js';
 import { watchStop } from './cases/watch-stop.js';
 import { type ChartPoint, latencyChart } from './support/latency-chart.js';
-import { startRemoteEmulator } from './support/remote-emulator.js';
+import { pacingChart, perSecondRows, sparklines } from './support/pacing-chart.js';
+import { type RemoteEmulator, startRemoteEmulator } from './support/remote-emulator.js';
 import { fmt, fmtSpread, table } from './support/stats.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const quick = process.argv.includes('--quick');
+/** `npm run bench -- --pacing`: case 12 alone, about three minutes of its own. */
+const pacingOnly = process.argv.includes('--pacing');
+
+/** Case 12, on an account of its own: exactly 40 pages of 25, every request logged. */
+async function pacingCase(): Promise<void> {
+  console.log('## 12. Shared pacing (4 listings at once, a quota of 5 requests/s)\n');
+  const own: RemoteEmulator = await startRemoteEmulator({ jobs: { count: PACING_JOBS, seed: 13 }, requestLogSize: 1_000_000 });
+  try {
+    const { text, series } = await sharedPacing(own, RUNS);
+    console.log(text, '\n');
+    console.log('Requests answered per second, throttled included:\n');
+    console.log(`\`\`\`text\n${perSecondRows(series)}\n\`\`\`\n`);
+    console.log(`\`\`\`text\n${sparklines(series, 5)}\n\`\`\`\n`);
+    // In bench/, as the latency chart: the package ships docs/*.md alone, so the docs show the text chart above.
+    const file = new URL('./pacing-chart.svg', import.meta.url);
+    await writeFile(file, pacingChart(series, 5, '4 listings of 40 pages at once, against a quota of 5 requests/s'));
+    console.log('Chart written to bench/pacing-chart.svg\n');
+  } finally {
+    await own.close();
+  }
+}
 
 console.log(`# bedrock-customization-jobs benchmarks\n`);
 console.log(
   `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${fmt(totalmem() / 2 ** 30)} GiB. Each figure: median of ${RUNS} runs (min–max), contenders interleaved.\n`,
 );
+
+if (pacingOnly) {
+  await pacingCase();
+  process.exit(0);
+}
 
 const emulator = await startRemoteEmulator({ jobs: { count: 20_000, seed: 1 } });
 try {
@@ -109,6 +137,8 @@ try {
   } finally {
     await small.close();
   }
+
+  await pacingCase();
 
   if (!quick) {
     console.log('## Chart: wall time against page latency (20 pages of 100, C = 20 ms)\n');

@@ -189,6 +189,27 @@ describe('examples, run against the emulator', () => {
     ]);
   });
 
+  test('pacing.ts lists three kinds at once through one pacer, and reports its quotas', async () => {
+    const count = (status: string) => JOBS.filter((job) => job.status === status).length;
+    expect(await run('examples/pacing.ts')).toEqual([
+      `${count('Failed')} failed and ${count('Stopped')} stopped jobs, 30 import jobs`,
+      '3 requests, 0 throttled, 0 ms waiting for a turn',
+      'ListModelCustomizationJobs, requests: 2',
+      'ListModelImportJobs, requests: 1',
+    ]);
+  });
+
+  test('pacing.ts counts a throttled request, retried', { timeout: REAL_WAITS_MS }, async () => {
+    const lines = await run('examples/pacing.ts', { throttle: { first: 1 } });
+    expect(lines[1]).toMatch(/^4 requests, 1 throttled, \d+ ms waiting for a turn$/);
+    expect(lines.slice(2).reduce((sum, line) => sum + Number(line.split(': ')[1]), 0)).toBe(4);
+  });
+
+  test('pacing-fixed.ts lists 500 jobs in 5 requests at its fixed rate', { timeout: REAL_WAITS_MS }, async () => {
+    const lines = await run('examples/pacing-fixed.ts');
+    expect(lines).toEqual(['500 jobs in 5 requests at 2/s', expect.stringMatching(/^\d+\.\d s spent waiting for turns$/)]);
+  });
+
   test('resume-after-error.ts resumes from the error’s token, losing and repeating nothing', async () => {
     const lines = await run('examples/resume-after-error.ts', { serverError: { after: 1, first: 2 } });
     const total = referenceListing(JOBS, { creationTimeAfter: new Date('2026-01-01T00:00:00Z') }).length;
