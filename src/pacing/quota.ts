@@ -55,6 +55,8 @@ export class Quota {
   #epoch = 0;
   /** When the requests of the last five seconds succeeded, oldest first. */
   readonly #successes: number[] = [];
+  /** Where the successes still in the window start: older ones are dropped in bulk, not one shift at a time. */
+  #head = 0;
   /** When the first request of this quota succeeded. */
   #firstSuccess: number | undefined;
   #requests = 0;
@@ -166,17 +168,32 @@ export class Quota {
    */
   #succeededPerSecond(now: number): number {
     const span = Math.min(RATE_WINDOW_MS, Math.max(1000, now - (this.#firstSuccess ?? now)));
-    return this.#successes.filter((at) => at >= now - span).length / (span / 1000);
+    // Every success kept is within the span: the window drops older ones, and none is older than the first.
+    return (this.#successes.length - this.#head) / (span / 1000);
+  }
+
+  /** Drops the successes older than the window: O(1) a request, amortized. */
+  #prune(now: number): void {
+    while (this.#head < this.#successes.length && (this.#successes[this.#head] as number) < now - RATE_WINDOW_MS) this.#head++;
+    if (this.#head > 1024 && this.#head * 2 > this.#successes.length) {
+      this.#successes.splice(0, this.#head);
+      this.#head = 0;
+    }
   }
 
   #settle(outcome: PacedOutcome, epoch: number): void {
     this.#requests++;
+    // A fixed rate learns nothing: its successes need no record.
+    if (this.#adaptive === undefined) {
+      if (outcome === 'throttled') this.#throttled++;
+      return;
+    }
     const now = this.#clock.now();
-    while (this.#successes.length > 0 && (this.#successes[0] as number) < now - RATE_WINDOW_MS) this.#successes.shift();
+    this.#prune(now);
     if (outcome === 'throttled') {
       this.#throttled++;
       // One cut for each round of requests: the others that went out with this one tell nothing new.
-      if (this.#adaptive === undefined || epoch !== this.#epoch) return;
+      if (epoch !== this.#epoch) return;
       this.#epoch++;
       this.#refill();
       this.#adaptive.throttled(now, this.#succeededPerSecond(now));
@@ -187,7 +204,8 @@ export class Quota {
     } else if (outcome === 'succeeded') {
       this.#successes.push(now);
       this.#firstSuccess ??= now;
-      if (this.#adaptive === undefined) return;
+      // Unthrottled so far, or fixed: nothing to adapt, and nothing more to do for the request.
+      if (this.#adaptive === undefined || this.rate === Number.POSITIVE_INFINITY) return;
       const before = this.rate;
       this.#refill();
       this.#adaptive.succeeded(now, this.#succeededPerSecond(now));
