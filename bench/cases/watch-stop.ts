@@ -55,6 +55,27 @@ async function measure(emulator: RemoteEmulator, state: State, stop: () => Promi
 function stops(emulator: RemoteEmulator, names: readonly string[]): Record<string, (state: State) => Promise<number>> {
   const { client } = emulator;
   const options = { client, interval: INTERVAL_MS };
+  /** From the abort to the settled run, once the run has reached `state`. */
+  const abortLatency = async (state: State, run: (signal: AbortSignal) => Promise<unknown>) => {
+    const controller = new AbortController();
+    const settled = run(controller.signal).then(
+      () => Number.NaN,
+      () => performance.now(),
+    );
+    await reached(emulator, state);
+    const stopped = performance.now();
+    controller.abort();
+    return (await settled) - stopped;
+  };
+  /** From the moment the timeout was due to the settled run. */
+  const timeoutLatency = async (run: () => Promise<unknown>) => {
+    const started = performance.now();
+    const settled = await run().then(
+      () => Number.NaN,
+      () => performance.now(),
+    );
+    return settled - (started + TIMEOUT_MS);
+  };
   return {
     // Only between polls: a consumer holds an event to break at once the poll has answered.
     [BREAK]: async (state) => {
@@ -75,48 +96,13 @@ function stops(emulator: RemoteEmulator, names: readonly string[]): Record<strin
       await Promise.all([iterator.return?.(), pending.catch(() => undefined)]);
       return performance.now() - stopped;
     },
-    'watch: signal.abort()': async (state) => {
-      const controller = new AbortController();
-      const settled = watchCustomizationJobs({}, { ...options, initial: false, signal: controller.signal })
-        .toArray()
-        .then(
-          () => Number.NaN,
-          () => performance.now(),
-        );
-      await reached(emulator, state);
-      const stopped = performance.now();
-      controller.abort();
-      return (await settled) - stopped;
-    },
-    [`watch: timeout (${TIMEOUT_MS} ms)`]: async () => {
-      const started = performance.now();
-      const settled = await watchCustomizationJobs({}, { ...options, initial: false, timeout: TIMEOUT_MS })
-        .toArray()
-        .then(
-          () => Number.NaN,
-          () => performance.now(),
-        );
-      return settled - (started + TIMEOUT_MS);
-    },
-    'wait: signal.abort()': async (state) => {
-      const controller = new AbortController();
-      const settled = waitForCustomizationJobs(names, { ...options, signal: controller.signal }).then(
-        () => Number.NaN,
-        () => performance.now(),
-      );
-      await reached(emulator, state);
-      const stopped = performance.now();
-      controller.abort();
-      return (await settled) - stopped;
-    },
-    [`wait: timeout (${TIMEOUT_MS} ms)`]: async () => {
-      const started = performance.now();
-      const settled = await waitForCustomizationJobs(names, { ...options, timeout: TIMEOUT_MS }).then(
-        () => Number.NaN,
-        () => performance.now(),
-      );
-      return settled - (started + TIMEOUT_MS);
-    },
+    'watch: signal.abort()': (state) =>
+      abortLatency(state, (signal) => watchCustomizationJobs({}, { ...options, initial: false, signal }).toArray()),
+    [`watch: timeout (${TIMEOUT_MS} ms)`]: () =>
+      timeoutLatency(() => watchCustomizationJobs({}, { ...options, initial: false, timeout: TIMEOUT_MS }).toArray()),
+    'wait: signal.abort()': (state) => abortLatency(state, (signal) => waitForCustomizationJobs(names, { ...options, signal })),
+    [`wait: timeout (${TIMEOUT_MS} ms)`]: () =>
+      timeoutLatency(() => waitForCustomizationJobs(names, { ...options, timeout: TIMEOUT_MS })),
   };
 }
 
