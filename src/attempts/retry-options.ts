@@ -1,4 +1,10 @@
-import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
+import {
+  assertOptionalBoolean,
+  assertOptionalFunction,
+  assertOptionalObject,
+  inputError,
+  rejectUnknownKeys,
+} from '../validation/input-errors.js';
 import { MAX_TIMER_MS, MAX_TIMER_TEXT } from '../validation/timer-limit.js';
 
 /**
@@ -133,12 +139,8 @@ export function validateRetryOptions(retry: unknown): RetryOptions | false {
   );
   number('factor', 'a finite number > 0', (value) => value > 0 && Number.isFinite(value));
   number('maxRetryTime', 'a number of ms ≥ 0, or Infinity', (value) => value >= 0);
-  if (options.randomize !== undefined && typeof options.randomize !== 'boolean') {
-    throw inputError(TypeError, 'options.retry.randomize', options.randomize, 'a boolean');
-  }
-  if (options.onRetry !== undefined && typeof options.onRetry !== 'function') {
-    throw inputError(TypeError, 'options.retry.onRetry', options.onRetry, 'a function');
-  }
+  assertOptionalBoolean(options.randomize, 'options.retry.randomize');
+  assertOptionalFunction(options.onRetry, 'options.retry.onRetry');
   // p-retry multiplies minTimeout by the jitter and the growth before it
   // applies the cap, so with no cap a delay could pass the longest timer
   // and fire at once; the longest timer is the cap that "none" can mean.

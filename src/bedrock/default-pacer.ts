@@ -12,3 +12,16 @@ export function defaultPacer(): Pacer {
   pacer ??= createPacer();
   return pacer;
 }
+
+/**
+ * The pacer of a listing, watch or wait: the one its options pass; else,
+ * when it sends with the library's own clients (no `client`, no
+ * `clients`), the process's; else none.
+ */
+export function pacerOf(options: {
+  readonly pacer?: Pacer | undefined;
+  readonly client?: unknown;
+  readonly clients?: unknown;
+}): Pacer | undefined {
+  return options.pacer ?? (options.client === undefined && options.clients === undefined ? defaultPacer() : undefined);
+}

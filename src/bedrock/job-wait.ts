@@ -8,21 +8,21 @@
 import { AttemptsExhausted, withRetry } from '../attempts/retry.js';
 import { validateRetryOptions } from '../attempts/retry-options.js';
 import { DEFAULT_REQUEST_TIMEOUT } from '../paging/listing-options.js';
-import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
+import { assertOptionalFunction, assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 import { pollLoop } from '../watch/poll-loop.js';
 import { runSignal } from '../watch/run-signal.js';
 import type { WatchEvent } from '../watch/watch-event.js';
-import { validateCallback, validatePolling } from '../watch/watch-options.js';
+import { validatePolling } from '../watch/watch-options.js';
 import { WatchState } from '../watch/watch-state.js';
 import { NAME_CONTAINS_PATTERN } from './api-limits.js';
 import { arnParts } from './arn-parts.js';
 import { configurationError } from './client-configuration.js';
 import { defaultClient } from './default-client.js';
-import { defaultPacer } from './default-pacer.js';
+import { pacerOf } from './default-pacer.js';
 import { BEDROCK_ATTEMPT_RULES } from './error-classification.js';
 import { JobFailedError } from './job-failed-error.js';
-import { isRunning, jobStateRules, timeOf, WINDOW_MARGIN_MS, windowLister } from './job-window.js';
-import type { AnyListingKind, ListingKind } from './listing-kind.js';
+import { isRunning, jobStateRules, WINDOW_MARGIN_MS, windowLister } from './job-window.js';
+import { type AnyListingKind, itemArn, itemTime, type ListingKind } from './listing-kind.js';
 import { type PaginateOptions, type Paginator, paginatorOf } from './paginate.js';
 import { pacing } from './quota-key.js';
 
@@ -108,12 +108,17 @@ function checkIdentifier(kind: AnyListingKind, value: unknown, field: string): v
   if (!valid) throw inputError(RangeError, field, value, rule);
 }
 
+/** The identifiers that name a listed job, in the forms the kind's Get takes: its ARN, and its name or its ID. */
+function namesOf(kind: AnyListingKind, job: object): string[] {
+  const arn = itemArn(kind, job);
+  if (kind.get?.alsoBy === 'name') return [arn, String((job as { jobName?: unknown }).jobName)];
+  if (kind.get?.alsoBy === 'resourceId') return [arn, arn.slice(arn.lastIndexOf('/') + 1)];
+  return [arn];
+}
+
 /** Whether a listed job is the one an identifier names, by the forms the kind's Get takes. */
 export function isNamedBy(kind: AnyListingKind, job: object, identifier: string): boolean {
-  const arn = (job as Record<string, unknown>)[kind.arnField];
-  if (identifier.startsWith('arn:')) return arn === identifier;
-  if (kind.get?.alsoBy === 'name') return (job as { jobName?: unknown }).jobName === identifier;
-  return typeof arn === 'string' && arn.endsWith(`/${identifier}`);
+  return namesOf(kind, job).includes(identifier);
 }
 
 /** Why a job failed, from the Get output's own field for it. */
@@ -153,9 +158,9 @@ export function waitersOf<Request extends object, Summary extends object, Job ex
     assertOptionalObject(options, 'options');
     rejectUnknownKeys(options, WAIT_OPTION_KEYS, 'options');
     const { interval, timeout, onChange, client, signal, retry, requestTimeout = DEFAULT_REQUEST_TIMEOUT, pageSize } = options;
-    const pacer = options.pacer ?? (client === undefined ? defaultPacer() : undefined);
+    const pacer = pacerOf(options);
     const polling = validatePolling({ interval, timeout });
-    validateCallback(onChange, 'options.onChange', '(event) => void');
+    assertOptionalFunction(onChange, 'options.onChange', '(event) => void');
     // The paginator checks the listing options, and makes no request.
     paginate({}, { client, signal, retry, requestTimeout, pageSize, pacer });
     const sender = () => client ?? defaultClient();
@@ -186,7 +191,6 @@ export function waitersOf<Request extends object, Summary extends object, Job ex
     const newestFirst = { sortBy: 'CreationTime', sortOrder: 'Descending' };
     const list = windowLister(kind, paginate, newestFirst, { pageSize, retry, requestTimeout, pacer }, sender);
     const statusOf = (job: object) => String((job as { status?: unknown }).status);
-    const arnOf = (job: object) => String((job as Record<string, unknown>)[kind.arnField]);
     const changes = new WatchState<Summary>(jobStateRules(kind));
     /** Each identifier not yet ended, with the service's time of its job once known. */
     const pending = new Map<string, number | undefined>(identifiers.map((identifier) => [identifier, undefined]));
@@ -199,24 +203,23 @@ export function waitersOf<Request extends object, Summary extends object, Job ex
         round === 0 || times.some((time) => time === undefined || Number.isNaN(time))
           ? undefined
           : Math.min(...(times as number[])) - WINDOW_MARGIN_MS;
-      const jobs: Summary[] = [];
-      const unfound = new Set(pending.keys());
+      /** Each pending identifier's job, as the listing shows it. */
+      const found = new Map<string, Summary>();
       for await (const job of list(start, abort)) {
-        jobs.push(job);
-        for (const identifier of unfound) if (isNamedBy(kind, job, identifier)) unfound.delete(identifier);
+        for (const name of namesOf(kind, job)) if (pending.has(name)) found.set(name, job);
         // The first poll lists the whole account, newest first, only until every job is found: most waits are for recent jobs.
-        if (round === 0 && unfound.size === 0) break;
+        if (round === 0 && found.size === pending.size) break;
       }
       const seen = new Map<string, Summary>();
       for (const identifier of [...pending.keys()]) {
-        let job: object | undefined = jobs.find((each) => isNamedBy(kind, each, identifier));
+        let job: object | undefined = found.get(identifier);
         let fromGet: Job | undefined;
         // Not listed (yet): a job created a moment ago, or none at all, which rejects the wait.
         if (job === undefined) job = fromGet = await read(identifier, abort);
-        pending.set(identifier, timeOf(kind, job));
-        seen.set(arnOf(job), job as Summary);
+        pending.set(identifier, itemTime(kind, job));
+        seen.set(itemArn(kind, job), job as Summary);
         if (isRunning(kind, job)) continue;
-        const arn = arnOf(job);
+        const arn = itemArn(kind, job);
         let ending = endings.get(arn);
         if (ending === undefined) {
           ending = fromGet !== undefined ? Promise.resolve(fromGet) : read(arn, abort);
@@ -237,7 +240,7 @@ export function waitersOf<Request extends object, Summary extends object, Job ex
       timeout: polling.timeout,
     });
     try {
-      for await (const _done of pollLoop({ poll, interval: polling.interval, isFatal: () => true }, run.signal)) break;
+      for await (const _done of pollLoop({ poll, interval: polling.interval }, run.signal)) break;
     } finally {
       run.dispose();
     }

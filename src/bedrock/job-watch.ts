@@ -6,18 +6,23 @@
  */
 import { AsyncChain } from '../chain/async-chain.js';
 import { LISTING_OPTION_KEYS } from '../paging/listing-options.js';
-import { assertOptionalObject, rejectUnknownKeys } from '../validation/input-errors.js';
+import {
+  assertOptionalBoolean,
+  assertOptionalFunction,
+  assertOptionalObject,
+  rejectUnknownKeys,
+} from '../validation/input-errors.js';
 import { pollLoop } from '../watch/poll-loop.js';
 import { runSignal } from '../watch/run-signal.js';
 import type { WatchEvent } from '../watch/watch-event.js';
-import { validateBoolean, validateCallback, validatePolling } from '../watch/watch-options.js';
+import { validatePolling } from '../watch/watch-options.js';
 import { WatchState } from '../watch/watch-state.js';
 import type { BedrockClientLike } from './client-like.js';
 import { defaultClient } from './default-client.js';
-import { defaultPacer } from './default-pacer.js';
+import { pacerOf } from './default-pacer.js';
 import { passesWithTime } from './error-classification.js';
-import { jobStateRules, type ListWindow, nextWindowStart, type PollListingOptions, timeOf, windowLister } from './job-window.js';
-import type { AnyListingKind, FilterOf, FilterRule, ListingKind } from './listing-kind.js';
+import { jobStateRules, type ListWindow, nextWindowStart, type PollListingOptions, windowLister } from './job-window.js';
+import { type AnyListingKind, type FilterOf, type FilterRule, itemArn, itemTime, type ListingKind } from './listing-kind.js';
 import { sourcesOf } from './multi-source.js';
 import { type MultiSourceOptions, type Paginator, paginatorOf } from './paginate.js';
 
@@ -104,10 +109,6 @@ class WatchedSource<Summary extends object> {
     this.#state = new WatchState<Summary>(jobStateRules(kind));
   }
 
-  #key(job: Summary): string {
-    return String((job as Record<string, unknown>)[this.#kind.arnField]);
-  }
-
   #forget(key: string): void {
     this.#jobs.delete(key);
     this.#state.forget(key);
@@ -120,19 +121,20 @@ class WatchedSource<Summary extends object> {
     this.#polled = true;
     const listed = new Set<string>();
     for (const job of jobs) {
-      listed.add(this.#key(job));
-      this.#jobs.set(this.#key(job), job);
+      const key = itemArn(this.#kind, job);
+      listed.add(key);
+      this.#jobs.set(key, job);
       // A job that no longer matches leaves the record: it will not match again, its status having moved on.
-      if (!this.#matches(job)) this.#state.forget(this.#key(job));
+      if (!this.#matches(job)) this.#state.forget(key);
     }
     // A job inside the window that the listing no longer shows is gone, or no longer matches the filter.
     for (const [key, job] of this.#jobs) {
-      if (!listed.has(key) && (start === undefined || timeOf(this.#kind, job) > start)) this.#forget(key);
+      if (!listed.has(key) && (start === undefined || itemTime(this.#kind, job) > start)) this.#forget(key);
     }
     this.#start = nextWindowStart(this.#kind, this.#jobs.values());
     // A job that ended before the next window opens is final: it needs no record.
     if (this.#start !== undefined) {
-      for (const [key, job] of this.#jobs) if (timeOf(this.#kind, job) < this.#start) this.#forget(key);
+      for (const [key, job] of this.#jobs) if (itemTime(this.#kind, job) < this.#start) this.#forget(key);
     }
     return events;
   }
@@ -174,13 +176,13 @@ export function watcherOf<Request extends object, Summary extends object>(
     rejectUnknownKeys(options, WATCH_OPTION_KEYS, 'options');
     const { interval, initial = true, timeout, onPollError, ...listing } = options;
     const polling = validatePolling({ interval, timeout });
-    validateBoolean(initial, 'options.initial');
-    validateCallback(onPollError, 'options.onPollError', '(error) => void');
+    assertOptionalBoolean(initial, 'options.initial');
+    assertOptionalFunction(onPollError, 'options.onPollError', '(error) => void');
     // The paginator checks the filter and the listing options, and makes no request.
     paginate(filter as object, listing as never);
     const { pageSize, retry, requestTimeout, prefetch, signal } = listing;
-    // Each poll names its client, so the default pacer is chosen here: the library's own clients share it.
-    const pacer = listing.pacer ?? (listing.client === undefined && listing.clients === undefined ? defaultPacer() : undefined);
+    // Each poll names its client, so the pacer is chosen here, from the options as given.
+    const pacer = pacerOf(listing);
     const pollOptions: PollListingOptions = { pageSize, retry, requestTimeout, prefetch, pacer };
     const clients = sourcesOf(listing)?.map((source) => source.client) ?? [() => listing.client ?? defaultClient()];
     const what = `watch of ${kind.operation}`;
@@ -224,7 +226,7 @@ async function* watchRun<Summary extends object>(
       for (const error of failures) options.onPollError?.(error);
       return results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
     };
-    yield* pollLoop({ poll, interval: options.interval, isFatal: () => true }, run.signal);
+    yield* pollLoop({ poll, interval: options.interval }, run.signal);
   } finally {
     run.dispose();
   }

@@ -8,7 +8,7 @@
 import type { Listing } from '../paging/listing.js';
 import type { StateRules } from '../watch/watch-state.js';
 import type { BedrockClientLike } from './client-like.js';
-import type { AnyListingKind } from './listing-kind.js';
+import { type AnyListingKind, itemArn, itemTime } from './listing-kind.js';
 import type { PaginateOptions, Paginator } from './paginate.js';
 
 /**
@@ -18,12 +18,6 @@ import type { PaginateOptions, Paginator } from './paginate.js';
  * time filter that excludes its own bound.
  */
 export const WINDOW_MARGIN_MS = 5 * 60_000;
-
-/** An item's time field (`creationTime`, `submitTime`) in ms of the service's clock; NaN when it has none. */
-export function timeOf(kind: AnyListingKind, item: object): number {
-  const value = (item as Record<string, unknown>)[kind.timeField];
-  return value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
-}
 
 /** Whether a job has not ended: its status is one of the kind's running statuses. */
 export function isRunning(kind: AnyListingKind, item: object): boolean {
@@ -80,7 +74,7 @@ export function nextWindowStart(kind: AnyListingKind, jobs: Iterable<object>): n
   let newest = Number.NEGATIVE_INFINITY;
   let oldestRunning = Number.POSITIVE_INFINITY;
   for (const job of jobs) {
-    const time = timeOf(kind, job);
+    const time = itemTime(kind, job);
     if (Number.isNaN(time)) return undefined;
     newest = Math.max(newest, time);
     if (isRunning(kind, job)) oldestRunning = Math.min(oldestRunning, time);
@@ -99,7 +93,7 @@ export function jobStateRules<Summary extends object>(kind: AnyListingKind): Sta
     return value instanceof Date ? value.getTime() : value;
   };
   return {
-    key: (job) => String((job as Record<string, unknown>)[kind.arnField]),
+    key: (job) => itemArn(kind, job),
     state: (job) => JSON.stringify([field(job, 'status'), field(job, 'lastModifiedTime'), field(job, 'endTime')]),
   };
 }

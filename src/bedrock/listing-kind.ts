@@ -152,3 +152,14 @@ export function queryNames(kind: AnyListingKind): Readonly<Record<string, string
     }),
   );
 }
+
+/** An item's time field (`creationTime`, `submitTime`) in ms of the service's clock; NaN when it has none. */
+export function itemTime(kind: AnyListingKind, item: object): number {
+  const value = (item as Record<string, unknown>)[kind.timeField];
+  return value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+}
+
+/** An item's ARN, the key that names it (`jobArn`, `modelArn`), as a string. */
+export function itemArn(kind: AnyListingKind, item: object): string {
+  return String((item as Record<string, unknown>)[kind.arnField]);
+}

@@ -7,11 +7,11 @@
 import type { Listing } from '../paging/listing.js';
 import { MergedListing, type PageSource } from '../paging/merged-listing.js';
 import { decodeMergedToken } from '../paging/merged-token.js';
-import { inputError } from '../validation/input-errors.js';
+import { assertOptionalFunction, inputError } from '../validation/input-errors.js';
 import { arnParts } from './arn-parts.js';
 import { type BedrockClientLike, isClientLike, regionOfClient } from './client-like.js';
 import { defaultClientFor } from './default-client.js';
-import type { AnyListingKind } from './listing-kind.js';
+import { type AnyListingKind, itemTime } from './listing-kind.js';
 
 /**
  * A source that failed and was skipped, as `onSourceSkipped` is told of it
@@ -80,14 +80,7 @@ export function sourcesOf(options: MultiSourceFields & { readonly client?: unkno
   if (onSourceError !== undefined && onSourceError !== 'fail' && onSourceError !== 'skip') {
     throw inputError(RangeError, 'options.onSourceError', onSourceError, "'fail' (the default) or 'skip'");
   }
-  if (onSourceSkipped !== undefined && typeof onSourceSkipped !== 'function') {
-    throw inputError(
-      TypeError,
-      'options.onSourceSkipped',
-      onSourceSkipped,
-      'a function ({ index, region, accountId, error }) => void',
-    );
-  }
+  assertOptionalFunction(onSourceSkipped, 'options.onSourceSkipped', '({ index, region, accountId, error }) => void');
   const list = regions ?? clients;
   const field = regions !== undefined ? 'options.regions' : 'options.clients';
   const listRule =
@@ -144,10 +137,7 @@ function whereIs(kind: AnyListingKind, source: PageSource, sample: object | unde
 
 /** The API's order across sources: the kind's time field, in `sortOrder` (default Descending). */
 export function compareByTime(kind: AnyListingKind, sortOrder: unknown): (a: object, b: object) => number {
-  const time = (item: object) => {
-    const value = (item as Record<string, unknown>)[kind.timeField];
-    return value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  };
+  const time = (item: object) => itemTime(kind, item);
   return sortOrder === 'Ascending' ? (a, b) => time(a) - time(b) : (a, b) => time(b) - time(a);
 }
 

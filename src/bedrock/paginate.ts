@@ -3,12 +3,12 @@ import { LISTING_OPTION_KEYS, type ListingOptions, validateListingOptions } from
 import type { MergedListing } from '../paging/merged-listing.js';
 import { isMergedToken } from '../paging/merged-token.js';
 import type { ApiRules, FetchPage } from '../paging/page-loop.js';
-import { assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
+import { assertOptionalBoolean, assertOptionalObject, inputError, rejectUnknownKeys } from '../validation/input-errors.js';
 import { MAX_RESULTS_MAX, NEXT_TOKEN_MAX_LENGTH, NEXT_TOKEN_PATTERN } from './api-limits.js';
 import { configurationError } from './client-configuration.js';
 import { type BedrockClientLike, isClientLike } from './client-like.js';
 import { defaultClient } from './default-client.js';
-import { defaultPacer } from './default-pacer.js';
+import { pacerOf } from './default-pacer.js';
 import { BEDROCK_ATTEMPT_RULES, describeSdkError } from './error-classification.js';
 import { validateFilter } from './filter-validation.js';
 import type { FilterOf, ListingKind } from './listing-kind.js';
@@ -209,12 +209,10 @@ export function paginatorOf<Request extends object, Summary extends object>(
     if (client !== undefined && !isClientLike(client)) {
       throw inputError(TypeError, 'options.client', client, 'an SDK client with a send method, such as new BedrockClient()');
     }
-    if (options.dedupe !== undefined && typeof options.dedupe !== 'boolean') {
-      throw inputError(TypeError, 'options.dedupe', options.dedupe, 'a boolean');
-    }
+    assertOptionalBoolean(options.dedupe, 'options.dedupe');
     const dedupe = options.dedupe === true;
     // The library's own clients share the process's pacer; a caller's clients, only the pacer the caller passes.
-    const pacer = options.pacer ?? (client === undefined && options.clients === undefined ? defaultPacer() : undefined);
+    const pacer = pacerOf(options);
     const rules = (send: () => BedrockClientLike): ApiRules<Summary> => ({
       isRejectedToken,
       notPaging: configurationError,

@@ -71,3 +71,15 @@ export function assertOptionalObject(value: unknown, where: string): asserts val
   if (value === undefined) return;
   if (!isPlainObject(value)) throw inputError(TypeError, where, value, 'a plain object or undefined');
 }
+
+/** An optional boolean option: a boolean or undefined. */
+export function assertOptionalBoolean(value: unknown, field: string): void {
+  if (value !== undefined && typeof value !== 'boolean') throw inputError(TypeError, field, value, 'a boolean');
+}
+
+/** An optional callback option: a function or undefined; `shape` shows its parameters in the message. */
+export function assertOptionalFunction(value: unknown, field: string, shape?: string): void {
+  if (value !== undefined && typeof value !== 'function') {
+    throw inputError(TypeError, field, value, shape === undefined ? 'a function' : `a function ${shape}`);
+  }
+}

@@ -1,15 +1,15 @@
 import { abortableDelay } from '../attempts/abortable-delay.js';
 
-/** What a loop of polls needs to know: how to poll, how often, and which failures end it. */
+/** What a loop of polls needs to know: how to poll, and how often. */
 export interface PollLoop<E> {
-  /** One poll, from round 0: its events. `signal` aborts when the loop's consumer leaves. */
+  /**
+   * One poll, from round 0: its events. `signal` aborts when the loop's
+   * consumer leaves. What it throws ends the loop: a poll that should
+   * outlive a failure (a watch's) deals with the failure itself.
+   */
   readonly poll: (signal: AbortSignal, round: number) => Promise<readonly E[]>;
   /** Milliseconds between the end of one poll and the start of the next, before jitter. */
   readonly interval: number;
-  /** A failure that no later poll can mend (access denied, a bad request): it ends the loop. */
-  readonly isFatal: (error: unknown) => boolean;
-  /** Told of each poll that failed but did not end the loop; the loop then waits for the next interval. */
-  readonly onPollError?: ((error: unknown) => void) | undefined;
 }
 
 /**
@@ -22,10 +22,8 @@ export function jittered(interval: number): number {
 
 /**
  * Polls until `signal` aborts or the consumer returns, yielding each poll's
- * events when there are any. A failed poll that is not fatal goes to
- * `onPollError`, and the next interval polls again; what `onPollError`
- * throws ends the loop. An abort rejects with the signal's reason, at once,
- * mid-poll or mid-wait, and leaves no timer behind.
+ * events when there are any. An abort rejects with the signal's reason, at
+ * once, mid-poll or mid-wait, and leaves no timer behind.
  */
 export async function* pollLoop<E>(loop: PollLoop<E>, signal: AbortSignal): AsyncGenerator<readonly E[], never> {
   for (let round = 0; ; round++) {
@@ -34,10 +32,9 @@ export async function* pollLoop<E>(loop: PollLoop<E>, signal: AbortSignal): Asyn
     try {
       events = await loop.poll(signal, round);
     } catch (error) {
+      // A poll cut short by the abort fails with whatever its request threw: the abort's reason is what the caller is owed.
       signal.throwIfAborted();
-      if (loop.isFatal(error)) throw error;
-      loop.onPollError?.(error);
-      continue;
+      throw error;
     }
     signal.throwIfAborted();
     if (events.length > 0) yield events;

@@ -26,13 +26,3 @@ export function validatePolling(options: { readonly interval?: unknown; readonly
   }
   return { interval, timeout };
 }
-
-/** An optional callback option: a function or undefined. */
-export function validateCallback(value: unknown, field: string, shape: string): void {
-  if (value !== undefined && typeof value !== 'function') throw inputError(TypeError, field, value, `a function ${shape}`);
-}
-
-/** An optional boolean option. */
-export function validateBoolean(value: unknown, field: string): void {
-  if (value !== undefined && typeof value !== 'boolean') throw inputError(TypeError, field, value, 'a boolean');
-}

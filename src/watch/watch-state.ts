@@ -45,18 +45,8 @@ export class WatchState<T> {
     return events;
   }
 
-  /** The last sighting of every item recorded. */
-  items(): IterableIterator<T> {
-    return Array.from(this.#last.values(), (entry) => entry.item)[Symbol.iterator]();
-  }
-
   /** Forgets an item: one that can no longer change, or no longer matches. */
   forget(key: string): void {
     this.#last.delete(key);
-  }
-
-  /** How many items are recorded. */
-  get size(): number {
-    return this.#last.size;
   }
 }
