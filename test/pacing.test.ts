@@ -95,6 +95,22 @@ test('an abort while a page waits its turn rejects at once with its reason, send
   await expect.poll(timers).toBeLessThanOrEqual(timersBefore);
 });
 
+test('return() while a page waits its turn ends the listing at once: nothing sent after, no timer left', async () => {
+  const { emulator, client } = await setupKind(customizationJobs, 30, {});
+  const pacer = createPacer({ ratePerSecond: 0.01, burst: 1 });
+  const timersBefore = timers();
+  const iterator = paginateCustomizationJobs({}, { client, pacer, pageSize: 10, prefetch: 0 })[Symbol.asyncIterator]();
+  await read(iterator, 10);
+  const pending = iterator.next();
+  await settle();
+  const sent = kindRequests(emulator, customizationJobs).length;
+  await iterator.return?.();
+  await expect(pending).resolves.toMatchObject({ done: true });
+  await settle();
+  expect(kindRequests(emulator, customizationJobs)).toHaveLength(sent);
+  await expect.poll(timers).toBeLessThanOrEqual(timersBefore);
+});
+
 test("a quota is an operation in a region and an account: one region's clients share it, another region's has its own", async () => {
   const { client } = await setupKind(customizationJobs, 5, {});
   const pacer = createPacer();
